@@ -1,0 +1,49 @@
+#include "options.hpp"
+
+#include <collapse/core/error.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace collapse::cli {
+
+Command parse_command_line(int argc, const char* const* argv) {
+    CLI::App app{"collapse: exact analysis of finite recursive-training chains and of any finite Markov chain"};
+    app.name("collapse");
+    app.require_subcommand(0, 1);
+    Command command;
+
+    CLI::App* analyze = app.add_subcommand("analyze", "analyze a recursive-training chain or a chain file");
+    AnalyzeOptions& o = command.analyze;
+    analyze->add_option("--symbols", o.symbols, "K, the number of symbols (>= 2)");
+    analyze->add_option("--samples", o.samples, "N, the number of samples per generation (>= 1)");
+    analyze->add_option("--fit", o.fit, "mle | smooth:A | temper:B | topk:M (default mle)");
+    analyze->add_option("--fresh-fraction", o.fresh_fraction, "lambda in [0,1]: each sample is fresh with this probability");
+    analyze->add_option("--fresh-count", o.fresh_count, "m in [0,N]: exactly m fresh samples per generation");
+    analyze->add_option("--external", o.external, "q1,...,qK: the external distribution (default uniform)");
+    analyze->add_option("--chain", o.chain, "a chain in PRISM explicit .tra format, instead of a recursive model");
+    analyze->add_option("--arithmetic", o.arithmetic, "exact (interval and float: not yet available)");
+    analyze->add_option("--precision", o.precision, "bits, for interval arithmetic (default 128)");
+    analyze->add_option("--what", o.what, "comma-separated parts: classes,stationary,absorption,steps,theorems");
+    analyze->add_option("--start", o.start, "label of the start state of the transient law");
+    analyze->add_option("--steps", o.steps, "number of generations T of the transient law");
+    analyze->add_flag("--json", o.json, "print one JSON object");
+
+    app.add_subcommand("demo", "the built-in example: one chain without and with fresh data");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        command.kind = Command::Kind::help;
+        command.help_text = app.help();
+        for (CLI::App* sub : app.get_subcommands()) command.help_text = sub->help();
+        return command;
+    } catch (const CLI::ParseError& e) {
+        throw InvalidInput(std::string(e.what()) + " (see 'collapse --help' and 'collapse analyze --help')");
+    }
+    if (analyze->parsed()) command.kind = Command::Kind::analyze;
+    else if (app.got_subcommand("demo")) command.kind = Command::Kind::demo;
+    else command.help_text = app.help();
+    return command;
+}
+
+}  // namespace collapse::cli

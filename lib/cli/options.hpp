@@ -1,0 +1,27 @@
+#pragma once
+// The command line, parsed into plain values. Parsing only reads strings; every number is
+// then read exactly by the library, which also validates it.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace collapse::cli {
+
+struct AnalyzeOptions {
+    std::optional<std::string> symbols, samples, fit, fresh_fraction, fresh_count, external, chain;
+    std::string arithmetic = "exact";
+    std::string precision = "128";
+    std::optional<std::string> what, start, steps;
+    bool json = false;
+};
+
+struct Command {
+    enum class Kind { analyze, demo, help } kind = Kind::help;
+    AnalyzeOptions analyze;
+    std::string help_text;
+};
+
+/// Parses argv; throws collapse::InvalidInput with one line on a usage error.
+Command parse_command_line(int argc, const char* const* argv);
+
+}  // namespace collapse::cli

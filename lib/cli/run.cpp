@@ -1,0 +1,169 @@
+#include "run.hpp"
+
+#include <collapse/analysis/analysis.hpp>
+#include <collapse/analysis/theorem_checks.hpp>
+#include <collapse/core/error.hpp>
+#include <collapse/io/report.hpp>
+#include <collapse/io/tra_reader.hpp>
+#include <collapse/models/recursive_chain.hpp>
+
+#include <sstream>
+
+namespace collapse::cli {
+namespace {
+
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in(text);
+    while (std::getline(in, item, sep)) out.push_back(item);
+    if (!text.empty() && text.back() == sep) out.emplace_back();
+    return out;
+}
+
+RecursiveModel model_from(const AnalyzeOptions& o) {
+    if (!o.symbols || !o.samples)
+        throw InvalidInput("a model is needed: --symbols K --samples N (with optional --fit, --fresh-fraction or "
+                           "--fresh-count, --external), or --chain FILE");
+    RecursiveModel m;
+    m.symbols = parse_count(*o.symbols, "--symbols");
+    m.samples = parse_count(*o.samples, "--samples");
+    if (o.fit) m.fit = parse_fit(*o.fit);
+    if (o.fresh_fraction && o.fresh_count)
+        throw InvalidInput("--fresh-fraction and --fresh-count exclude each other; give one of them");
+    if (o.fresh_fraction) {
+        m.fresh.kind = FreshData::Kind::fraction;
+        m.fresh.fraction = parse_rational(*o.fresh_fraction, "--fresh-fraction");
+    }
+    if (o.fresh_count) {
+        m.fresh.kind = FreshData::Kind::count;
+        m.fresh.count = parse_count(*o.fresh_count, "--fresh-count");
+    }
+    if (o.external)
+        for (const std::string& q : split(*o.external, ',')) m.external.push_back(parse_rational(q, "--external"));
+    return validated(m);
+}
+
+struct Parts {
+    bool stationary = true, absorption = true, steps = true, theorems = true;
+};
+
+Parts parts_from(const std::optional<std::string>& what) {
+    if (!what) return {};
+    Parts p{false, false, false, false};
+    for (const std::string& part : split(*what, ',')) {
+        if (part == "classes") continue;
+        else if (part == "stationary") p.stationary = true;
+        else if (part == "absorption") p.absorption = true;
+        else if (part == "steps") p.steps = true;
+        else if (part == "theorems") p.theorems = true;
+        else
+            throw InvalidInput("--what: '" + part + "' is not a part; accepted: classes,stationary,absorption,steps,theorems");
+    }
+    return p;
+}
+
+void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& limits) {
+    if (o.arithmetic != "exact") {
+        if (o.arithmetic == "interval" || o.arithmetic == "float")
+            throw InvalidInput("--arithmetic " + o.arithmetic +
+                               ": not available in this version, which computes exactly; accepted: exact");
+        throw InvalidInput("--arithmetic: '" + o.arithmetic + "' is not an arithmetic; accepted: exact, interval, float");
+    }
+    if (const auto bits = parse_count(o.precision, "--precision"); bits < 2 || bits > (1u << 24))
+        throw InvalidInput("--precision: " + o.precision + " bits is not accepted; accepted: 2 to 16777216");
+    const Parts parts = parts_from(o.what);
+    if (o.start.has_value() != o.steps.has_value())
+        throw InvalidInput("--start and --steps go together: the transient law needs a start state and a number of steps");
+
+    Report<Rational> report;
+    std::optional<Chain<Rational>> chain;
+    if (o.chain) {
+        if (o.symbols || o.samples || o.fit || o.fresh_fraction || o.fresh_count || o.external)
+            throw InvalidInput("--chain FILE excludes the recursive-model options (--symbols, --samples, --fit, "
+                               "--fresh-fraction, --fresh-count, --external)");
+        chain.emplace(read_tra_file(*o.chain, limits));
+        report.chain_file = *o.chain;
+    } else {
+        report.model = model_from(o);
+        chain.emplace(exact_recursive_chain(*report.model, limits));
+    }
+
+    AnalysisRequest request;
+    request.limits = limits;
+    // Theorem checks of a recursive chain need the stationary laws and absorption probabilities.
+    const bool theorems_need = parts.theorems && report.model.has_value();
+    request.stationary = parts.stationary || theorems_need;
+    request.absorption = parts.absorption || theorems_need;
+    request.expected_steps = parts.steps;
+    if (o.start) {
+        const auto start = chain->find(*o.start);
+        if (!start)
+            throw InvalidInput("--start: '" + *o.start + "' is not a state of this chain; labels are " +
+                               (report.model ? "counts joined by commas, e.g. " + chain->label(0)
+                                             : "state numbers 0.." + std::to_string(chain->size() - 1)));
+        request.transient = AnalysisRequest::Transient{*start, parse_count(*o.steps, "--steps")};
+    }
+    report.chain = &*chain;
+    report.analysis = analyze(*chain, request);
+    report.show_stationary = parts.stationary;
+    report.show_absorption = parts.absorption;
+    report.show_steps = parts.steps;
+    if (parts.theorems)
+        report.theorems = report.model ? check_theorems(*report.model, *chain, report.analysis)
+                                       : theorems_not_applicable_to_file_chain();
+    std::ostringstream buffer;  // nothing reaches `out` unless everything succeeded
+    if (o.json) write_json(report, buffer);
+    else write_text(report, buffer);
+    out << buffer.str();
+}
+
+void demo(std::ostream& out, const ResourceLimits& limits) {
+    out << "collapse demo: the same three-symbol chain (N = 3 samples, fit mle) without and with fresh data.\n"
+           "Without fresh data it collapses: every run ends in a Dirac state (T1-T3).\n"
+           "With a fresh fraction of 1/10 it degenerates instead: one stationary law, positive everywhere and\n"
+           "centred on q (T4, T5). Equivalent commands:\n"
+           "  collapse analyze --symbols 3 --samples 3\n"
+           "  collapse analyze --symbols 3 --samples 3 --fresh-fraction 1/10\n";
+    AnalyzeOptions o;
+    o.symbols = "3";
+    o.samples = "3";
+    out << "\n=== without fresh data: collapse ===\n";
+    analyze(o, out, limits);
+    o.fresh_fraction = "1/10";
+    out << "\n=== with fresh fraction 1/10: degeneration ===\n";
+    analyze(o, out, limits);
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits) {
+    try {
+        const Command command = parse_command_line(argc, argv);
+        switch (command.kind) {
+            case Command::Kind::help: out << command.help_text; break;
+            case Command::Kind::demo: {
+                std::ostringstream buffer;
+                demo(buffer, limits);
+                out << buffer.str();
+                break;
+            }
+            case Command::Kind::analyze: analyze(command.analyze, out, limits); break;
+        }
+        return exit_ok;
+    } catch (const InvalidInput& e) {
+        err << "collapse: error: " << e.what() << '\n';
+        return exit_invalid_input;
+    } catch (const ResourceLimit& e) {
+        err << "collapse: too large: " << e.what() << '\n';
+        return exit_too_large;
+    } catch (const std::bad_alloc&) {
+        err << "collapse: out of memory (the estimate before allocating was too low; please report it)\n";
+        return exit_too_large;
+    } catch (const std::exception& e) {
+        err << "collapse: internal error (a bug; please report it): " << e.what() << '\n';
+        return exit_internal_error;
+    }
+}
+
+}  // namespace collapse::cli

@@ -1,0 +1,22 @@
+#pragma once
+#include "options.hpp"
+
+#include <collapse/core/resource_limits.hpp>
+
+#include <ostream>
+
+namespace collapse::cli {
+
+/// Exit statuses (docs/cli.md).
+enum ExitStatus : int {
+    exit_ok = 0,
+    exit_invalid_input = 2,   ///< bad option, parameter or file
+    exit_too_large = 3,       ///< valid, but beyond the memory limit
+    exit_internal_error = 4,  ///< a bug: please report it
+};
+
+/// Runs the whole program; writes results to `out` only once everything is computed, and
+/// any error as one line on `err`.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits);
+
+}  // namespace collapse::cli

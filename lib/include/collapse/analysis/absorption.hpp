@@ -1,0 +1,81 @@
+#pragma once
+// Absorption probabilities into each closed class and expected steps to reach one, for
+// every transient state: (I - Q) B = R and (I - Q) t = 1, with Q the transient block.
+// Scaling row i by its total d_i gives (D - W)_TT [B | t] = [W_T,closed summed per class | d],
+// integers in exact arithmetic; one solve serves both right-hand sides.
+#include <collapse/chain/chain.hpp>
+#include <collapse/graph/class_structure.hpp>
+#include <collapse/linalg/linear_solver.hpp>
+
+#include <string>
+#include <vector>
+
+namespace collapse {
+
+template <Scalar S>
+struct AbsorptionResult {
+    static constexpr Guarantee guarantee = scalar_traits<S>::guarantee;
+    std::vector<std::size_t> transient;     ///< transient states, ascending (rows below)
+    DenseMatrix<S> probability;             ///< [transient index][closed class]; empty if not asked
+    std::vector<S> expected_steps;          ///< per transient state; empty if not asked
+    std::string method;
+};
+
+template <Scalar S, class Solver = LinearSolver<S>>
+AbsorptionResult<S> absorption_analysis(const Chain<S>& chain, const ClassStructure& cs,
+                                        bool want_probabilities, bool want_steps) {
+    AbsorptionResult<S> result;
+    result.transient = cs.transient;
+    const std::size_t n = cs.transient.size(), k = cs.closed.size();
+    const S zero = from_integer<S>(0);
+    if (n == 0 || (!want_probabilities && !want_steps)) {
+        result.method = "none needed";
+        return result;
+    }
+    std::vector<std::size_t> position(chain.size(), ClassStructure::npos);
+    for (std::size_t i = 0; i < n; ++i) position[cs.transient[i]] = i;
+
+    const std::size_t columns = (want_probabilities ? k : 0) + (want_steps ? 1 : 0);
+    SparseMatrix<S> a(n);
+    DenseMatrix<S> b(n, columns, zero);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t from = cs.transient[i];
+        bool diagonal_done = false;
+        for (std::size_t e = chain.support().row_begin(from); e < chain.support().row_end(from); ++e) {
+            const std::size_t to = chain.support().column(e);
+            if (position[to] != ClassStructure::npos) {
+                if (!diagonal_done && to > from) {
+                    a.add(i, chain.row_total(from));
+                    diagonal_done = true;
+                }
+                if (to == from) {
+                    a.add(i, chain.row_total(from) - chain.weight(e));
+                    diagonal_done = true;
+                } else {
+                    a.add(position[to], -chain.weight(e));
+                }
+            } else if (want_probabilities) {
+                S& cell = b(i, cs.closed_index[to]);
+                cell = cell + chain.weight(e);
+            }
+        }
+        if (!diagonal_done) a.add(i, chain.row_total(from));
+        a.end_row();
+        if (want_steps) b(i, columns - 1) = chain.row_total(from);
+    }
+    // Columns of the sparse row must stay increasing: transient positions follow state order.
+    Solution<S> solution = Solver::solve(a, b);
+    result.method = solution.method;
+    if (want_probabilities) {
+        result.probability = DenseMatrix<S>(n, k, zero);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < k; ++j) result.probability(i, j) = solution.x(i, j);
+    }
+    if (want_steps) {
+        result.expected_steps.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) result.expected_steps.push_back(solution.x(i, columns - 1));
+    }
+    return result;
+}
+
+}  // namespace collapse

@@ -1,0 +1,74 @@
+#pragma once
+// One entry point for "everything about a chain": the class structure always (every other
+// part needs it), then the parts the caller asks for.
+#include <collapse/analysis/absorption.hpp>
+#include <collapse/analysis/stationary.hpp>
+#include <collapse/analysis/transient_law.hpp>
+#include <collapse/core/error.hpp>
+#include <collapse/core/resource_limits.hpp>
+#include <collapse/graph/class_structure.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <optional>
+
+namespace collapse {
+
+struct AnalysisRequest {
+    bool stationary = true;
+    bool absorption = true;
+    bool expected_steps = true;
+    struct Transient { std::size_t start; std::uint64_t steps; };
+    std::optional<Transient> transient;
+    ResourceLimits limits;
+};
+
+template <Scalar S>
+struct Analysis {
+    static constexpr Guarantee guarantee = scalar_traits<S>::guarantee;
+    ClassStructure classes;
+    std::optional<StationaryResult<S>> stationary;
+    std::optional<AbsorptionResult<S>> absorption;  ///< probabilities and/or expected steps
+    std::optional<TransientLaw<S>> transient;
+};
+
+/// Size in bits of the largest row total: the integers the exact systems are made of.
+template <Scalar S>
+double largest_row_bits(const Chain<S>& chain);
+
+template <Scalar S, class Solver = LinearSolver<S>>
+Analysis<S> analyze(const Chain<S>& chain, const AnalysisRequest& request) {
+    Analysis<S> out;
+    out.classes = class_structure(chain.support());
+    const double bits = largest_row_bits(chain);
+    if (request.stationary) {
+        std::size_t largest = 0;
+        for (std::size_t k = 0; k < out.classes.closed.size(); ++k)
+            largest = std::max(largest, out.classes.closed_class(k).size());
+        require_memory(request.limits, Solver::memory_estimate(static_cast<double>(largest), 1, bits),
+                       "the stationary solve of a closed class of " + std::to_string(largest) + " states");
+        out.stationary = stationary_distributions<S, Solver>(chain, out.classes);
+    }
+    if (request.absorption || request.expected_steps) {
+        const double n = static_cast<double>(out.classes.transient.size());
+        require_memory(request.limits,
+                       Solver::memory_estimate(n, static_cast<double>(out.classes.closed.size()) + 1, bits),
+                       "the absorption solve over " + std::to_string(out.classes.transient.size()) +
+                           " transient states");
+        out.absorption = absorption_analysis<S, Solver>(chain, out.classes, request.absorption,
+                                                        request.expected_steps);
+    }
+    if (request.transient) {
+        const double work = static_cast<double>(request.transient->steps) *
+                            static_cast<double>(chain.support().entries() + chain.size());
+        // Every step touches every transition once; numbers grow with each exact step.
+        if (work > 1e8)
+            throw ResourceLimit("--steps " + std::to_string(request.transient->steps) + " on a chain with " +
+                                std::to_string(chain.support().entries()) +
+                                " transitions is more than 1e8 transition updates; ask for fewer steps");
+        out.transient = transient_law(chain, out.classes, request.transient->start, request.transient->steps);
+    }
+    return out;
+}
+
+}  // namespace collapse

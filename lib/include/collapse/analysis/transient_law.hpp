@@ -1,0 +1,46 @@
+#pragma once
+// The law of the state after t steps from a start state, and the probability of having
+// reached a closed class by then (collapsed, when the closed classes are the Dirac states).
+#include <collapse/chain/chain.hpp>
+#include <collapse/graph/class_structure.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace collapse {
+
+template <Scalar S>
+struct TransientLaw {
+    static constexpr Guarantee guarantee = scalar_traits<S>::guarantee;
+    std::size_t start = 0;
+    std::uint64_t steps = 0;
+    std::vector<S> law;    ///< indexed by state
+    S in_closed_class;     ///< total mass on states of closed classes
+};
+
+/// t vector-matrix products, each O(transitions), skipping states with no mass.
+template <Scalar S>
+TransientLaw<S> transient_law(const Chain<S>& chain, const ClassStructure& cs, std::size_t start,
+                              std::uint64_t steps) {
+    const S zero = from_integer<S>(0);
+    std::vector<S> mu(chain.size(), zero), next(chain.size(), zero);
+    mu[start] = from_integer<S>(1);
+    for (std::uint64_t t = 0; t < steps; ++t) {
+        std::fill(next.begin(), next.end(), zero);
+        for (std::size_t i = 0; i < chain.size(); ++i) {
+            if (is_zero(mu[i]) == Truth::yes) continue;
+            const S scaled = mu[i] / chain.row_total(i);  // one division per row, not per entry
+            for (std::size_t e = chain.support().row_begin(i); e < chain.support().row_end(i); ++e) {
+                S& cell = next[chain.support().column(e)];
+                cell = cell + scaled * chain.weight(e);
+            }
+        }
+        mu.swap(next);
+    }
+    S closed = zero;
+    for (std::size_t i = 0; i < chain.size(); ++i)
+        if (!cs.is_transient(i)) closed = closed + mu[i];
+    return TransientLaw<S>{start, steps, std::move(mu), std::move(closed)};
+}
+
+}  // namespace collapse

@@ -1,0 +1,36 @@
+#pragma once
+// Everything `collapse analyze` prints, gathered before anything is printed (so an error
+// can never leave partial output), and the two ways of printing it.
+#include <collapse/analysis/analysis.hpp>
+#include <collapse/analysis/theorem_checks.hpp>
+#include <collapse/models/recursive_model.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace collapse {
+
+template <Scalar S>
+struct Report {
+    std::optional<RecursiveModel> model;  ///< set for a recursive-training chain
+    std::string chain_file;               ///< set for a chain read from a file
+    const Chain<S>* chain = nullptr;
+    Analysis<S> analysis;
+    std::optional<std::vector<TheoremCheck>> theorems;
+    bool show_stationary = true, show_absorption = true, show_steps = true;
+};
+
+/// One JSON object, the layout of cli.md (plus the extension keys listed in docs/cli.md).
+template <Scalar S>
+void write_json(const Report<S>& report, std::ostream& out);
+
+/// The same content for a person: aligned tables, guarantee stated.
+template <Scalar S>
+void write_text(const Report<S>& report, std::ostream& out);
+
+/// "K = 3, N = 4, fit mle, fresh fraction 1/10 from q = (1/3, 1/3, 1/3)"
+std::string describe(const RecursiveModel& model);
+
+}  // namespace collapse

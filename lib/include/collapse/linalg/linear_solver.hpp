@@ -1,0 +1,40 @@
+#pragma once
+// The seam between analyses and linear algebra. Every analysis ends in a system
+// A X = B where A is a nonsingular M-matrix (I - Q for an absorbing chain, or I - P with a
+// reference state removed for an irreducible one). `LinearSolver<S>` is the default solver
+// for scalar type S; solvers are replaceable without touching the analyses.
+#include <collapse/linalg/sparse_matrix.hpp>
+#include <collapse/scalar/rational.hpp>
+
+#include <string>
+
+namespace collapse {
+
+template <class S>
+struct Solution {
+    DenseMatrix<S> x;
+    std::string method;  ///< which variant ran, e.g. "flint:fmpq_mat_solve_fmpz_mat_dixon"
+};
+
+template <class S>
+struct LinearSolver;
+
+/// Exact solve over the rationals. Each row of [A | B] is scaled to integers (a no-op for
+/// the integer systems the analyses form) and handed to FLINT: Dixon p-adic lifting, whose
+/// early termination suits both small-height answers (absorption probabilities) and large
+/// ones (expected steps). Throws std::logic_error if A is singular, which the analyses'
+/// systems never are.
+Solution<Rational> solve_rational_flint(const SparseMatrix<Rational>& a, const DenseMatrix<Rational>& b);
+
+template <>
+struct LinearSolver<Rational> {
+    static Solution<Rational> solve(const SparseMatrix<Rational>& a, const DenseMatrix<Rational>& b) {
+        return solve_rational_flint(a, b);
+    }
+    /// Bytes the solver needs for an n x n system with `rhs` columns of `bits`-bit entries.
+    static double memory_estimate(double n, double rhs, double bits) {
+        return (n * n + 2 * n * rhs) * (bits / 8.0 + 24.0) * 3.0;
+    }
+};
+
+}  // namespace collapse

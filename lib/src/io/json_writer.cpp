@@ -1,0 +1,129 @@
+#include <collapse/io/report.hpp>
+#include <collapse/scalar/rational.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace collapse {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Value encoding by arithmetic (cli.md): exact values are strings "p/q" or "n".
+Json value(const Rational& x) { return scalar_traits<Rational>::to_string(x); }
+
+std::string_view arithmetic_name(Guarantee g) {
+    switch (g) {
+        case Guarantee::exact: return "exact";
+        case Guarantee::enclosure: return "interval";
+        case Guarantee::approximate: return "float";
+    }
+    return "?";
+}
+
+Json model_json(const RecursiveModel& m) {
+    Json j;
+    j["kind"] = "recursive-training";
+    j["symbols"] = m.symbols;
+    j["samples"] = m.samples;
+    j["fit"] = m.fit.to_string();
+    Json fresh;
+    switch (m.fresh.kind) {
+        case FreshData::Kind::none: fresh["kind"] = "none"; break;
+        case FreshData::Kind::fraction:
+            fresh["kind"] = "fraction";
+            fresh["fraction"] = m.fresh.fraction.str();
+            break;
+        case FreshData::Kind::count:
+            fresh["kind"] = "count";
+            fresh["count"] = m.fresh.count;
+            break;
+    }
+    j["fresh"] = fresh;
+    Json q = Json::array();
+    for (const Rational& v : m.external) q.push_back(v.str());
+    j["external"] = q;
+    return j;
+}
+
+}  // namespace
+
+template <Scalar S>
+void write_json(const Report<S>& r, std::ostream& out) {
+    const Chain<S>& chain = *r.chain;
+    const ClassStructure& cs = r.analysis.classes;
+    Json j;
+    if (r.model) j["model"] = model_json(*r.model);
+    else j["model"] = Json{{"kind", "file"}, {"path", r.chain_file}};
+    j["model"]["states"] = chain.size();
+    j["model"]["transitions"] = chain.support().entries();
+    j["arithmetic"] = arithmetic_name(scalar_traits<S>::guarantee);
+    j["guarantee"] = to_string(scalar_traits<S>::guarantee);
+    j["states"] = chain.labels();
+    Json absorbing = Json::array();
+    for (std::size_t s : cs.absorbing) absorbing.push_back(chain.label(s));
+    j["absorbing"] = absorbing;
+    Json transient = Json::array();
+    for (std::size_t s : cs.transient) transient.push_back(chain.label(s));
+    j["transient_states"] = transient;
+    Json closed = Json::array();
+    for (std::size_t k = 0; k < cs.closed.size(); ++k) {
+        Json members = Json::array();
+        for (std::size_t s : cs.closed_class(k)) members.push_back(chain.label(s));
+        closed.push_back(members);
+    }
+    j["closed_classes"] = closed;
+    j["periods"] = cs.period;
+    Json methods = Json::object();
+    if (r.show_stationary && r.analysis.stationary) {
+        Json all = Json::array();
+        for (const auto& d : r.analysis.stationary->per_class) {
+            Json one = Json::object();
+            for (std::size_t i = 0; i < d.states.size(); ++i) one[chain.label(d.states[i])] = value(d.probability[i]);
+            all.push_back(one);
+        }
+        j["stationary"] = all;
+        methods["stationary"] = r.analysis.stationary->method;
+    }
+    if (const auto& a = r.analysis.absorption) {
+        if (r.show_absorption) {
+            Json all = Json::object();
+            for (std::size_t i = 0; i < a->transient.size(); ++i) {
+                Json row = Json::array();
+                for (std::size_t k = 0; k < cs.closed.size(); ++k) row.push_back(value(a->probability(i, k)));
+                all[chain.label(a->transient[i])] = row;
+            }
+            j["absorption"] = all;
+        }
+        if (r.show_steps) {
+            Json all = Json::object();
+            for (std::size_t i = 0; i < a->transient.size(); ++i)
+                all[chain.label(a->transient[i])] = value(a->expected_steps[i]);
+            j["expected_steps"] = all;
+        }
+        if (r.show_absorption || r.show_steps) methods["absorption"] = a->method;
+    }
+    if (r.theorems) {
+        Json all = Json::array();
+        for (const TheoremCheck& t : *r.theorems) {
+            Json h = Json::array();
+            for (const Hypothesis& x : t.hypotheses) h.push_back(Json{{"statement", x.statement}, {"met", x.met}});
+            all.push_back(Json{{"id", t.id}, {"status", to_string(t.status)}, {"detail", t.detail}, {"hypotheses", h}});
+        }
+        j["theorems"] = all;
+    }
+    if (const auto& t = r.analysis.transient) {
+        Json law = Json::object();
+        for (std::size_t s = 0; s < chain.size(); ++s)
+            law[chain.label(s)] = value(t->law[s]);
+        j["transient"] = Json{{"start", chain.label(t->start)},
+                              {"steps", t->steps},
+                              {"law", law},
+                              {"in_closed_class", value(t->in_closed_class)}};
+    }
+    j["methods"] = methods;
+    out << j.dump(2) << '\n';
+}
+
+template void write_json<Rational>(const Report<Rational>&, std::ostream&);
+
+}  // namespace collapse

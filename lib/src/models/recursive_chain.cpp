@@ -1,0 +1,227 @@
+#include <collapse/core/error.hpp>
+#include <collapse/linalg/linear_solver.hpp>
+#include <collapse/models/recursive_chain.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+namespace collapse {
+namespace {
+
+// Integer numerators a_i over a common denominator d: p_i = a_i / d.
+struct IntegerLaw {
+    std::vector<Integer> numerator;
+    Integer denominator;
+};
+
+// Reduce by the common gcd so the powers d^N stay as small as possible.
+void reduce(IntegerLaw& law) {
+    Integer g = law.denominator;
+    for (const Integer& a : law.numerator) g = boost::multiprecision::gcd(g, a);
+    if (g > 1) {
+        for (Integer& a : law.numerator) a /= g;
+        law.denominator /= g;
+    }
+}
+
+Integer power(const Integer& base, std::uint64_t e) {
+    return boost::multiprecision::pow(base, static_cast<unsigned>(e));
+}
+
+IntegerLaw fitted_law(const Fit& fit, std::span<const std::uint32_t> c, std::uint64_t n) {
+    const std::size_t k = c.size();
+    IntegerLaw law{std::vector<Integer>(k), Integer(0)};
+    switch (fit.kind) {
+        case Fit::Kind::mle:
+            for (std::size_t i = 0; i < k; ++i) law.numerator[i] = c[i];
+            law.denominator = n;
+            break;
+        case Fit::Kind::smooth: {  // (c_i + u/v) / (N + K u/v) = (v c_i + u) / (v N + K u)
+            const Integer u = boost::multiprecision::numerator(fit.alpha);
+            const Integer v = boost::multiprecision::denominator(fit.alpha);
+            for (std::size_t i = 0; i < k; ++i) law.numerator[i] = v * c[i] + u;
+            law.denominator = v * n + Integer(k) * u;
+            break;
+        }
+        case Fit::Kind::temper: {  // c_i^beta / sum_j c_j^beta; beta >= 1 so 0^beta = 0
+            const std::uint64_t beta = boost::multiprecision::numerator(fit.beta).convert_to<std::uint64_t>();
+            for (std::size_t i = 0; i < k; ++i) {
+                law.numerator[i] = power(Integer(c[i]), beta);
+                law.denominator += law.numerator[i];
+            }
+            break;
+        }
+        case Fit::Kind::topk: {  // the k largest counts, ties to the smaller index, zeros dropped
+            std::vector<std::size_t> order(k);
+            std::iota(order.begin(), order.end(), std::size_t{0});
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return c[a] > c[b]; });
+            for (std::size_t r = 0; r < fit.k && r < k; ++r) {
+                law.numerator[order[r]] = c[order[r]];
+                law.denominator += c[order[r]];
+            }
+            break;
+        }
+    }
+    reduce(law);
+    return law;
+}
+
+// (1 - l/L) p + (l/L) q with p = a/d, q = r/e.
+IntegerLaw mixed_law(const IntegerLaw& p, const IntegerLaw& q, const Rational& lambda) {
+    const Integer l = boost::multiprecision::numerator(lambda), big_l = boost::multiprecision::denominator(lambda);
+    IntegerLaw out{std::vector<Integer>(p.numerator.size()), big_l * p.denominator * q.denominator};
+    for (std::size_t i = 0; i < p.numerator.size(); ++i)
+        out.numerator[i] = (big_l - l) * p.numerator[i] * q.denominator + l * q.numerator[i] * p.denominator;
+    reduce(out);
+    return out;
+}
+
+IntegerLaw external_law(const std::vector<Rational>& q) {
+    IntegerLaw law{std::vector<Integer>(q.size()), Integer(1)};
+    for (const Rational& v : q) law.denominator = boost::multiprecision::lcm(law.denominator, boost::multiprecision::denominator(v));
+    for (std::size_t i = 0; i < q.size(); ++i)
+        law.numerator[i] = boost::multiprecision::numerator(q[i]) * (law.denominator / boost::multiprecision::denominator(q[i]));
+    return law;
+}
+
+// multinomial(n; x) * prod_i a_i^{x_i} for every x in `space`, given the power table
+// powers[i][j] = a_i^j. 0^0 = 1 falls out of pow(0, 0) = 1.
+std::vector<Integer> multinomial_terms(const StateSpace& space, const std::vector<std::vector<Integer>>& powers,
+                                       const std::vector<Integer>& multinomial) {
+    std::vector<Integer> out(space.size());
+    for (std::size_t s = 0; s < space.size(); ++s) {
+        Integer term = multinomial[s];
+        const auto x = space.counts(s);
+        for (std::size_t i = 0; i < x.size() && !term.is_zero(); ++i) term *= powers[i][x[i]];
+        out[s] = std::move(term);
+    }
+    return out;
+}
+
+std::vector<std::vector<Integer>> power_table(const IntegerLaw& law, std::size_t n) {
+    std::vector<std::vector<Integer>> table(law.numerator.size(), std::vector<Integer>(n + 1));
+    for (std::size_t i = 0; i < law.numerator.size(); ++i) {
+        table[i][0] = 1;
+        for (std::size_t j = 1; j <= n; ++j) table[i][j] = table[i][j - 1] * law.numerator[i];
+    }
+    return table;
+}
+
+std::vector<Integer> multinomial_coefficients(const StateSpace& space) {
+    std::vector<Integer> factorial(space.samples() + 1);
+    factorial[0] = 1;
+    for (std::size_t j = 1; j <= space.samples(); ++j) factorial[j] = factorial[j - 1] * j;
+    std::vector<Integer> out(space.size());
+    for (std::size_t s = 0; s < space.size(); ++s) {
+        Integer denominator = 1;
+        for (std::uint32_t v : space.counts(s)) denominator *= factorial[v];
+        out[s] = factorial[space.samples()] / denominator;
+    }
+    return out;
+}
+
+double log2_of(const Integer& x) {
+    const std::size_t bits = x.is_zero() ? 0 : boost::multiprecision::msb(x) + 1;
+    return static_cast<double>(bits);
+}
+
+}  // namespace
+
+double exact_memory_estimate(const RecursiveModel& m) {
+    const double states = static_cast<double>(state_count(m.symbols, m.samples));
+    const double n = static_cast<double>(m.samples), k = static_cast<double>(m.symbols);
+    // Bits of the fitted denominator d for the largest state, then of the mixed one.
+    double d_bits = std::log2(n + 1) + 1;
+    if (m.fit.kind == Fit::Kind::smooth)
+        d_bits = log2_of(boost::multiprecision::denominator(m.fit.alpha)) + std::log2(n + 1) +
+                 log2_of(boost::multiprecision::numerator(m.fit.alpha)) + std::log2(k) + 2;
+    if (m.fit.kind == Fit::Kind::temper)
+        d_bits = log2_of(boost::multiprecision::numerator(m.fit.beta)) > 40
+                     ? 1e12
+                     : boost::multiprecision::numerator(m.fit.beta).convert_to<double>() * std::log2(n + 1) + 1;
+    if (m.fresh.kind == FreshData::Kind::fraction && !m.fresh.fraction.is_zero()) {
+        d_bits += log2_of(boost::multiprecision::denominator(m.fresh.fraction));
+        for (const Rational& q : m.external) d_bits += log2_of(boost::multiprecision::denominator(q));
+    }
+    const double entry_bytes = n * d_bits / 8.0 + 48.0;
+    // The chain is dense at worst (every state reachable in one step), and the solve holds
+    // a dense copy of the system plus FLINT's working space.
+    return states * states * entry_bytes + LinearSolver<Rational>::memory_estimate(states, k + 1, n * d_bits);
+}
+
+Chain<Rational> exact_recursive_chain(const RecursiveModel& m, const ResourceLimits& limits) {
+    if (m.fit.kind == Fit::Kind::temper && boost::multiprecision::denominator(m.fit.beta) != 1)
+        throw InvalidInput("--fit temper:" + m.fit.beta.str() +
+                           ": a non-integer exponent makes the probabilities irrational, which exact "
+                           "arithmetic cannot represent; interval arithmetic (--arithmetic interval) is the way");
+    const std::uint64_t states = state_count(m.symbols, m.samples);
+    require_memory(limits, exact_memory_estimate(m),
+                   "the exact chain with K = " + std::to_string(m.symbols) + ", N = " + std::to_string(m.samples) +
+                       " (" + (states == UINT64_MAX ? std::string("more than 2^64") : std::to_string(states)) + " states)");
+
+    const std::size_t n = m.samples;
+    const StateSpace space(m.symbols, n);
+    const IntegerLaw q = external_law(m.external);
+    const std::uint64_t fresh_count = m.fresh.kind == FreshData::Kind::count ? m.fresh.count : 0;
+    const bool by_fraction = m.fresh.kind == FreshData::Kind::fraction && !m.fresh.fraction.is_zero();
+
+    // Terms shared by every row: multinomial coefficients of the model part, and for fresh
+    // counts the whole external part, which does not depend on the current state.
+    const StateSpace model_space(m.symbols, n - fresh_count);
+    const std::vector<Integer> model_multinomial = multinomial_coefficients(model_space);
+    std::vector<Integer> external_terms;
+    std::optional<StateSpace> external_space;
+    Integer external_denominator = 1;
+    if (fresh_count > 0) {
+        external_space.emplace(m.symbols, fresh_count);
+        external_terms = multinomial_terms(*external_space, power_table(q, fresh_count),
+                                           multinomial_coefficients(*external_space));
+        external_denominator = power(q.denominator, fresh_count);
+    }
+
+    std::vector<std::size_t> row_start{0}, column;
+    std::vector<Rational> weights, totals;
+    std::vector<std::string> labels;
+    labels.reserve(space.size());
+    std::vector<Integer> row(space.size());
+    std::vector<std::uint32_t> sum(m.symbols);
+    for (std::size_t s = 0; s < space.size(); ++s) {
+        labels.push_back(space.label(s));
+        IntegerLaw law = fitted_law(m.fit, space.counts(s), n);
+        if (by_fraction) law = mixed_law(law, q, m.fresh.fraction);
+        const std::vector<Integer> model_terms =
+            multinomial_terms(model_space, power_table(law, n - fresh_count), model_multinomial);
+        Integer total = power(law.denominator, n - fresh_count) * external_denominator;
+        if (fresh_count == 0) {
+            row = model_terms;
+        } else {  // convolution: c' = x + y
+            std::fill(row.begin(), row.end(), Integer(0));
+            for (std::size_t x = 0; x < model_space.size(); ++x) {
+                if (model_terms[x].is_zero()) continue;
+                const auto cx = model_space.counts(x);
+                for (std::size_t y = 0; y < external_space->size(); ++y) {
+                    if (external_terms[y].is_zero()) continue;
+                    const auto cy = external_space->counts(y);
+                    for (std::size_t i = 0; i < sum.size(); ++i) sum[i] = cx[i] + cy[i];
+                    row[space.index_of(sum)] += model_terms[x] * external_terms[y];
+                }
+            }
+        }
+        Integer check = 0;
+        for (std::size_t t = 0; t < space.size(); ++t) {
+            if (row[t].is_zero()) continue;
+            column.push_back(t);
+            weights.emplace_back(row[t]);
+            check += row[t];
+        }
+        if (check != total) throw std::logic_error("exact_recursive_chain: a row does not sum to its total");
+        totals.emplace_back(std::move(total));
+        row_start.push_back(column.size());
+    }
+    return Chain<Rational>(Support(std::move(row_start), std::move(column)), std::move(weights),
+                           std::move(totals), std::move(labels));
+}
+
+}  // namespace collapse
