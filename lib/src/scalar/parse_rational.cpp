@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 namespace collapse {
@@ -25,6 +26,14 @@ bool all_digits(std::string_view s) {
     throw InvalidInput(msg);
 }
 
+// Base 10 always: Boost's string constructor reads a leading 0 as octal ("025" = 21).
+Integer decimal_integer(std::string_view digits) {
+    Integer out;
+    if (mpz_set_str(out.backend().data(), std::string(digits).c_str(), 10) != 0)
+        throw std::logic_error("decimal_integer: not a digit string");
+    return out;
+}
+
 Integer power_of_ten(long e) {
     Integer p = 1;
     for (long i = 0; i < e; ++i) p *= 10;
@@ -44,9 +53,9 @@ Rational parse_rational(std::string_view text, std::string_view what) {
     if (const auto slash = s.find('/'); slash != std::string_view::npos) {
         const auto num = s.substr(0, slash), den = s.substr(slash + 1);
         if (!all_digits(num) || !all_digits(den)) refuse(text, what);
-        const Integer d{std::string(den)};
+        const Integer d = decimal_integer(den);
         if (d == 0) refuse(text, what, "zero denominator");
-        value = Rational(Integer{std::string(num)}, d);
+        value = Rational(decimal_integer(num), d);
     } else {
         std::string_view mantissa = s, exponent;
         if (const auto e = s.find_first_of("eE"); e != std::string_view::npos) {
@@ -75,7 +84,7 @@ Rational parse_rational(std::string_view text, std::string_view what) {
             exp10 = std::stol(std::string(digits));
             if (exp_negative) exp10 = -exp10;
         }
-        const Integer digits{std::string(whole.empty() ? "0" : whole) + std::string(frac)};
+        const Integer digits = decimal_integer(std::string(whole.empty() ? "0" : whole) + std::string(frac));
         exp10 -= static_cast<long>(frac.size());
         value = exp10 >= 0 ? Rational(digits * power_of_ten(exp10))
                            : Rational(digits, power_of_ten(-exp10));

@@ -1,0 +1,51 @@
+// Exact engine kernels on the binary mle (Wright-Fisher) chain: building the chain, and
+// solving for absorption probabilities and expected steps. Run:
+//   build/release/tests/bench/bench_exact --benchmark_filter=.
+#include <collapse/analysis/analysis.hpp>
+#include <collapse/models/recursive_chain.hpp>
+
+#include <benchmark/benchmark.h>
+
+using namespace collapse;
+
+namespace {
+RecursiveModel binary(std::uint64_t n) {
+    RecursiveModel m;
+    m.samples = n;
+    return validated(m);
+}
+}  // namespace
+
+static void BM_BuildBinaryChain(benchmark::State& state) {
+    const RecursiveModel m = binary(static_cast<std::uint64_t>(state.range(0)));
+    for (auto _ : state) benchmark::DoNotOptimize(exact_recursive_chain(m, ResourceLimits{}));
+}
+BENCHMARK(BM_BuildBinaryChain)->Arg(50)->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
+
+static void BM_AbsorptionProbabilities(benchmark::State& state) {
+    const Chain<Rational> chain = exact_recursive_chain(binary(static_cast<std::uint64_t>(state.range(0))), ResourceLimits{});
+    const ClassStructure cs = class_structure(chain.support());
+    for (auto _ : state) benchmark::DoNotOptimize(absorption_analysis(chain, cs, true, false));
+}
+BENCHMARK(BM_AbsorptionProbabilities)->Arg(50)->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
+
+static void BM_ExpectedSteps(benchmark::State& state) {
+    const Chain<Rational> chain = exact_recursive_chain(binary(static_cast<std::uint64_t>(state.range(0))), ResourceLimits{});
+    const ClassStructure cs = class_structure(chain.support());
+    for (auto _ : state) benchmark::DoNotOptimize(absorption_analysis(chain, cs, false, true));
+}
+BENCHMARK(BM_ExpectedSteps)->Arg(50)->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
+
+static void BM_FullAnalysisThreeSymbols(benchmark::State& state) {
+    RecursiveModel m;
+    m.symbols = 3;
+    m.samples = static_cast<std::uint64_t>(state.range(0));
+    m = validated(m);
+    for (auto _ : state) {
+        const Chain<Rational> chain = exact_recursive_chain(m, ResourceLimits{});
+        benchmark::DoNotOptimize(analyze(chain, AnalysisRequest{}));
+    }
+}
+BENCHMARK(BM_FullAnalysisThreeSymbols)->Arg(10)->Arg(20)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
