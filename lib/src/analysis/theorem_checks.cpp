@@ -273,16 +273,6 @@ std::vector<TheoremCheck> theorems_not_applicable_to_file_chain() {
     return out;
 }
 
-template <>
-double largest_row_bits(const Chain<Rational>& chain) {
-    double bits = 1;
-    for (std::size_t i = 0; i < chain.size(); ++i) {
-        const Integer num = boost::multiprecision::numerator(chain.row_total(i));
-        if (!num.is_zero()) bits = std::max(bits, static_cast<double>(boost::multiprecision::msb(num) + 1));
-    }
-    return bits + 64;
-}
-
 template std::vector<TheoremCheck> check_theorems<Rational>(const RecursiveModel&, const Chain<Rational>&,
                                                              const Analysis<Rational>&);
 

@@ -107,7 +107,14 @@ void write_text(const Report<S>& r, std::ostream& out) {
     if (r.theorems) {
         out << "\ntheorems (model.md):\n";
         std::vector<std::vector<std::string>> rows3;
-        for (const TheoremCheck& th : *r.theorems) rows3.push_back({th.id, std::string(to_string(th.status)), th.detail});
+        for (const TheoremCheck& th : *r.theorems) {
+            std::string detail = th.detail;
+            std::vector<std::string> unmet;
+            for (const Hypothesis& h : th.hypotheses)
+                if (!h.met) unmet.push_back(h.statement);
+            if (th.status == TheoremStatus::not_applicable && !unmet.empty()) detail += "; unmet: " + join(unmet, "; ");
+            rows3.push_back({th.id, std::string(to_string(th.status)), detail});
+        }
         print_table(out, rows3, "  ");
     }
 }

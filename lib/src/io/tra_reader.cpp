@@ -55,7 +55,8 @@ Chain<Rational> read_tra(std::istream& in, const std::string& source, const Reso
     if (states == 0) throw fail(line_no, "bad header: a chain needs at least one state");
     // Rows, labels, and a dense solve over them: refuse before allocating.
     require_memory(limits, static_cast<double>(states) * 96.0 + static_cast<double>(transitions) * 80.0,
-                   source + " (" + header[0] + " states, " + header[1] + " transitions)");
+                   source + ":" + std::to_string(line_no) + ": a chain of " + header[0] + " states and " + header[1] +
+                       " transitions");
 
     std::vector<Transition> list;
     list.reserve(transitions);

@@ -32,7 +32,7 @@ struct Analysis {
     std::optional<TransientLaw<S>> transient;
 };
 
-/// Size in bits of the largest row total: the integers the exact systems are made of.
+/// Size in bits of the largest row total (the integers the exact systems are made of).
 template <Scalar S>
 double largest_row_bits(const Chain<S>& chain);
 
@@ -59,13 +59,17 @@ Analysis<S> analyze(const Chain<S>& chain, const AnalysisRequest& request) {
                                                         request.expected_steps);
     }
     if (request.transient) {
-        const double work = static_cast<double>(request.transient->steps) *
-                            static_cast<double>(chain.support().entries() + chain.size());
-        // Every step touches every transition once; numbers grow with each exact step.
-        if (work > 1e8)
+        // Every step touches every transition once; in exact arithmetic the numbers also
+        // grow by about one row total's size per step, so the work is quadratic in t.
+        const double t = static_cast<double>(request.transient->steps);
+        const double growth = scalar_traits<S>::guarantee == Guarantee::exact ? t * bits / 64.0 : 0.0;
+        const double work = t * static_cast<double>(chain.support().entries() + chain.size()) * (1.0 + growth);
+        if (work > 2e10)
             throw ResourceLimit("--steps " + std::to_string(request.transient->steps) + " on a chain with " +
-                                std::to_string(chain.support().entries()) +
-                                " transitions is more than 1e8 transition updates; ask for fewer steps");
+                                std::to_string(chain.support().entries()) + " transitions would take about " +
+                                std::to_string(static_cast<long long>(work / 2e10 * 60)) +
+                                " s or more (the transient law costs steps x transitions, and exact numbers grow "
+                                "with each step); at most about 60 s of work is accepted: ask for fewer steps");
         out.transient = transient_law(chain, out.classes, request.transient->start, request.transient->steps);
     }
     return out;

@@ -33,7 +33,7 @@ struct LinearSolver<Rational> {
     }
     /// Bytes the solver needs for an n x n system with `rhs` columns of `bits`-bit entries.
     static double memory_estimate(double n, double rhs, double bits) {
-        return (n * n + 2 * n * rhs) * (bits / 8.0 + 24.0) * 3.0;
+        return (n * n + 2 * n * rhs) * (bits / 8.0 + 32.0) * 3.0;
     }
 };
 
