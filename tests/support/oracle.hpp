@@ -88,7 +88,10 @@ inline std::vector<std::vector<int>> states(int K, int N) {
 
 inline std::string label(const std::vector<int>& c) {
   std::string s;
-  for (std::size_t i = 0; i < c.size(); ++i) s += (i ? "," : "") + std::to_string(c[i]);
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (i) s += ',';  // appended separately: GCC 12 warns falsely (-Wrestrict) on "," + string
+    s += std::to_string(c[i]);
+  }
   return s;
 }
 
