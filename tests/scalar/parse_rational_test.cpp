@@ -57,3 +57,9 @@ TEST(ParseRational, LeadingZerosAreDecimalNotOctal) {
     EXPECT_EQ(parse_rational("0.09", "x"), Rational(9, 100));
     EXPECT_EQ(parse_rational("007", "x"), Rational(7));
 }
+
+TEST(ParseRational, ExponentLeadingZerosDoNotCount) {
+    EXPECT_EQ(parse_rational("1e0000001", "x"), Rational(10));
+    EXPECT_EQ(parse_rational("3e-0004000", "x") * Rational(collapse::Integer(boost::multiprecision::pow(collapse::Integer(10), 4000))), Rational(3));
+    EXPECT_THROW(parse_rational("1e4001", "x"), InvalidInput);
+}

@@ -1,5 +1,5 @@
 // Exact linear solves delegated to FLINT, a well-kept engine for exact linear algebra
-// (numerics.md: ~100x faster than elimination over canonical rationals at N = 100).
+// (numerics.md, N = 100: 0.015 s against ~300 s for elimination over canonical rationals).
 #include <collapse/linalg/linear_solver.hpp>
 
 #include <flint/fmpq.h>

@@ -79,6 +79,7 @@ Rational parse_rational(std::string_view text, std::string_view what) {
                 digits.remove_prefix(1);
             }
             if (!all_digits(digits)) refuse(text, what, "bad exponent");
+            while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
             if (digits.size() > 6 || std::stol(std::string(digits)) > max_exponent)
                 refuse(text, what, "exponent beyond +-4000");
             exp10 = std::stol(std::string(digits));
