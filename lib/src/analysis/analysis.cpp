@@ -6,7 +6,6 @@
 
 namespace collapse {
 
-template <>
 double largest_row_bits(const Chain<Rational>& chain) {
     double bits = 1;
     for (std::size_t i = 0; i < chain.size(); ++i) {

@@ -47,11 +47,6 @@ std::string list(const std::vector<std::string>& items) {
 template <Scalar S>
 std::string str(const S& x) { return scalar_traits<S>::to_string(x); }
 
-template <Scalar S>
-S rational_value(const Rational& q) {
-    return from_integer<S>(0) + S(q);  // exact types convert directly
-}
-
 // The probability that the chain started in `state` ends in the Dirac state of `symbol`:
 // 1 or 0 for a state in a closed class, from the absorption result otherwise.
 template <Scalar S>
@@ -82,49 +77,41 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
     const Hypothesis h_collapsing{"fit is mle, temper or topk (here " + fit + ")", collapsing_fit};
     const Hypothesis h_mle{"fit is mle (here " + fit + ")", mle};
 
-    // The closed classes are exactly the K Dirac singletons; returns the closed-class index of
-    // each Dirac state, or an explanation of why not.
-    auto dirac_classes_only = [&](std::string& why) {
+    // Why the closed classes are not exactly the K Dirac singletons; empty when they are.
+    const std::string not_dirac_only = [&]() -> std::string {
         for (std::size_t i = 0; i < K; ++i)
-            if (cs.is_transient(dirac[i]) || cs.closed_class(cs.closed_index[dirac[i]]).size() != 1) {
-                why = "Dirac state " + chain.label(dirac[i]) + " is not absorbing";
-                return false;
-            }
-        if (cs.closed.size() != K) {
-            for (std::size_t k = 0; k < cs.closed.size(); ++k) {
-                const std::size_t s = cs.closed_class(k).front();
-                if (std::find(dirac.begin(), dirac.end(), s) == dirac.end()) {
-                    why = "state " + chain.label(s) + " lies in a closed class but is not a Dirac state";
-                    break;
-                }
-            }
-            return false;
+            if (cs.is_transient(dirac[i]) || cs.closed_class(cs.closed_index[dirac[i]]).size() != 1)
+                return "Dirac state " + chain.label(dirac[i]) + " is not absorbing";
+        for (std::size_t k = 0; k < cs.closed.size(); ++k) {
+            const std::size_t s = cs.closed_class(k).front();
+            if (std::find(dirac.begin(), dirac.end(), s) == dirac.end())
+                return "state " + chain.label(s) + " lies in a closed class but is not a Dirac state";
         }
-        return true;
-    };
+        return {};
+    }();
+    const bool dirac_only = not_dirac_only.empty();
 
     {  // T1 — collapse
         TheoremCheck t{"T1", TheoremStatus::not_applicable, "", {h_no_fresh, h_collapsing}};
         if (!all_met(t.hypotheses)) {
             t.detail = "hypotheses not met";
-        } else if (std::string why; dirac_classes_only(why) && cs.absorbing.size() == K) {
+        } else if (dirac_only && cs.absorbing.size() == K) {
             t.status = TheoremStatus::holds;
             t.detail = "absorbing states are exactly the " + std::to_string(K) + " Dirac states; the other " +
                        std::to_string(chain.size() - K) + " states are transient";
         } else {
             t.status = TheoremStatus::fails;
-            t.detail = why.empty() ? "a non-Dirac state is absorbing" : why;
+            t.detail = dirac_only ? "a non-Dirac state is absorbing" : not_dirac_only;
         }
         out.push_back(std::move(t));
     }
 
     {  // T2 — martingale, and absorption probabilities c_i / N
         TheoremCheck t{"T2", TheoremStatus::not_applicable, "", {h_no_fresh, h_mle}};
-        std::string why;
-        const bool structure = no_fresh && collapsing_fit && dirac_classes_only(why);
+        const bool structure = no_fresh && collapsing_fit && dirac_only;
         if (no_fresh && mle && !structure) {
             t.status = TheoremStatus::fails;
-            t.detail = why;
+            t.detail = not_dirac_only;
         } else if (!structure || !a.absorption || a.absorption->probability.rows() != cs.transient.size()) {
             t.detail = "hypotheses not met";
         } else {
@@ -173,9 +160,9 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
         TheoremCheck t{"T3", TheoremStatus::not_applicable, "", {h_no_fresh, h_collapsing}};
         if (!all_met(t.hypotheses) || !a.stationary) {
             t.detail = "hypotheses not met";
-        } else if (std::string why; !dirac_classes_only(why)) {
+        } else if (!dirac_only) {
             t.status = TheoremStatus::fails;
-            t.detail = why;
+            t.detail = not_dirac_only;
         } else {
             Verdict v;
             for (const auto& d : a.stationary->per_class)
@@ -237,7 +224,7 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
                     S mean = from_integer<S>(0);
                     for (std::size_t r = 0; r < d.states.size(); ++r)
                         mean = mean + d.probability[r] * from_integer<S>(space.counts(d.states[r])[i]);
-                    const S predicted = from_integer<S>(static_cast<long>(m.samples)) * rational_value<S>(m.external[i]);
+                    const S predicted = from_integer<S>(static_cast<long>(m.samples)) * S(m.external[i]);
                     v.add(equal(mean, predicted), "E_pi[c_" + std::to_string(i) + "] = " + str(mean) +
                                                       " differs from N q_" + std::to_string(i) + " = " + str(predicted));
                     if (k == 0) mean_text.push_back(str(mean));

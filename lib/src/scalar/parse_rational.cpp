@@ -34,11 +34,7 @@ Integer decimal_integer(std::string_view digits) {
     return out;
 }
 
-Integer power_of_ten(long e) {
-    Integer p = 1;
-    for (long i = 0; i < e; ++i) p *= 10;
-    return p;
-}
+Integer power_of_ten(long e) { return boost::multiprecision::pow(Integer(10), static_cast<unsigned>(e)); }
 
 }  // namespace
 

@@ -33,9 +33,6 @@ struct Analysis {
 };
 
 /// Size in bits of the largest row total (the integers the exact systems are made of).
-template <Scalar S>
-double largest_row_bits(const Chain<S>& chain);
-template <>
 double largest_row_bits(const Chain<Rational>& chain);
 
 template <Scalar S, class Solver = LinearSolver<S>>
