@@ -9,23 +9,24 @@ namespace collapse::cli {
 Command parse_command_line(int argc, const char* const* argv) {
     CLI::App app{"collapse: exact analysis of finite recursive-training chains and of any finite Markov chain"};
     app.name("collapse");
+    app.get_formatter()->column_width(34);
     app.require_subcommand(0, 1);
     Command command;
 
     CLI::App* analyze = app.add_subcommand("analyze", "analyze a recursive-training chain or a chain file");
     AnalyzeOptions& o = command.analyze;
-    analyze->add_option("--symbols", o.symbols, "K, the number of symbols (>= 2)");
-    analyze->add_option("--samples", o.samples, "N, the number of samples per generation (>= 1)");
-    analyze->add_option("--fit", o.fit, "mle | smooth:A | temper:B | topk:M (default mle)");
-    analyze->add_option("--fresh-fraction", o.fresh_fraction, "lambda in [0,1]: each sample is fresh with this probability");
-    analyze->add_option("--fresh-count", o.fresh_count, "m in [0,N]: exactly m fresh samples per generation");
-    analyze->add_option("--external", o.external, "q1,...,qK: the external distribution (default uniform)");
-    analyze->add_option("--chain", o.chain, "a chain in PRISM explicit .tra format, instead of a recursive model");
-    analyze->add_option("--arithmetic", o.arithmetic, "exact (interval and float: not yet available)");
-    analyze->add_option("--precision", o.precision, "bits, for interval arithmetic (default 128)");
-    analyze->add_option("--what", o.what, "comma-separated parts: classes,stationary,absorption,steps,theorems");
-    analyze->add_option("--start", o.start, "label of the start state of the transient law");
-    analyze->add_option("--steps", o.steps, "number of generations T of the transient law");
+    analyze->add_option("--symbols", o.symbols, "K, the number of symbols (>= 2)")->type_name("K");
+    analyze->add_option("--samples", o.samples, "N, the number of samples per generation (>= 1)")->type_name("N");
+    analyze->add_option("--fit", o.fit, "mle | smooth:A | temper:B | topk:M (default mle)")->type_name("FIT");
+    analyze->add_option("--fresh-fraction", o.fresh_fraction, "lambda in [0,1]: each sample is fresh with this probability")->type_name("L");
+    analyze->add_option("--fresh-count", o.fresh_count, "m in [0,N]: exactly m fresh samples per generation")->type_name("M");
+    analyze->add_option("--external", o.external, "q1,...,qK: the external distribution (default uniform)")->type_name("Q");
+    analyze->add_option("--chain", o.chain, "a chain in PRISM explicit .tra format, instead of a recursive model")->type_name("FILE");
+    analyze->add_option("--arithmetic", o.arithmetic, "exact (interval and float: not yet available)")->type_name("KIND");
+    analyze->add_option("--precision", o.precision, "bits, for interval arithmetic (default 128)")->type_name("BITS");
+    analyze->add_option("--what", o.what, "comma-separated parts: classes,stationary,absorption,steps,theorems")->type_name("LIST");
+    analyze->add_option("--start", o.start, "label of the start state of the transient law")->type_name("LABEL");
+    analyze->add_option("--steps", o.steps, "number of generations T of the transient law")->type_name("T");
     analyze->add_flag("--json", o.json, "print one JSON object");
 
     app.add_subcommand("demo", "the built-in example: one chain without and with fresh data");

@@ -1,4 +1,5 @@
 #include <collapse/analysis/theorem_checks.hpp>
+#include <collapse/core/counted.hpp>
 #include <collapse/models/state_space.hpp>
 #include <collapse/scalar/rational.hpp>
 
@@ -97,8 +98,8 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
             t.detail = "hypotheses not met";
         } else if (dirac_only && cs.absorbing.size() == K) {
             t.status = TheoremStatus::holds;
-            t.detail = "absorbing states are exactly the " + std::to_string(K) + " Dirac states; the other " +
-                       std::to_string(chain.size() - K) + " states are transient";
+            t.detail = "absorbing states are exactly the " + counted(K, "Dirac state") + "; the other " +
+                       counted(chain.size() - K, "state") + (chain.size() - K == 1 ? " is" : " are") + " transient";
         } else {
             t.status = TheoremStatus::fails;
             t.detail = dirac_only ? "a non-Dirac state is absorbing" : not_dirac_only;
@@ -144,9 +145,9 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
                       absorb.first_failure);
                 t.status = v.status();
                 t.detail = v.any_no ? v.first_failure
-                                    : "E[c'|c] = c at all " + std::to_string(chain.size()) +
-                                          " states; absorption in N e_i equals c_i/N at all " +
-                                          std::to_string(cs.transient.size()) + " transient states";
+                                    : "E[c'|c] = c at all " + counted(chain.size(), "state") +
+                                          "; absorption in N e_i equals c_i/N at all " +
+                                          counted(cs.transient.size(), "transient state");
             } else {
                 // Outside the hypotheses the identity is not promised; say what was found.
                 t.detail = absorb.any_no ? "hypotheses not met, and the identity indeed fails: " + absorb.first_failure
@@ -205,7 +206,7 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
             t.status = v.status();
             t.detail = v.any_no ? v.first_failure
                                 : "no absorbing state; irreducible and aperiodic; unique stationary law, positive at all " +
-                                      std::to_string(chain.size()) + " states";
+                                      counted(chain.size(), "state");
         }
         out.push_back(std::move(t));
     }

@@ -1,3 +1,4 @@
+#include <collapse/core/counted.hpp>
 #include <collapse/io/report.hpp>
 #include <collapse/scalar/rational.hpp>
 
@@ -51,7 +52,7 @@ void write_text(const Report<S>& r, std::ostream& out) {
     out << "arithmetic: " << to_string(scalar_traits<S>::guarantee)
         << (scalar_traits<S>::guarantee == Guarantee::exact ? " (every number is the exact rational value)" : "")
         << '\n';
-    out << "states:     " << chain.size() << " (" << chain.support().entries() << " transitions), "
+    out << "states:     " << chain.size() << " (" << counted(chain.support().entries(), "transition") << "), "
         << cs.transient.size() << " transient, " << cs.absorbing.size() << " absorbing\n";
     out << "\nclosed classes (" << cs.closed.size() << "):\n";
     std::vector<std::vector<std::string>> rows{{"class", "period", "size", "states"}};

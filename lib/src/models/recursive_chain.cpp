@@ -1,5 +1,4 @@
 #include <collapse/core/error.hpp>
-#include <collapse/linalg/linear_solver.hpp>
 #include <collapse/models/recursive_chain.hpp>
 
 #include <algorithm>
@@ -147,9 +146,9 @@ double exact_memory_estimate(const RecursiveModel& m) {
         for (const Rational& q : m.external) d_bits += log2_of(boost::multiprecision::denominator(q));
     }
     const double entry_bytes = n * d_bits / 8.0 + 48.0;
-    // The chain is dense at worst (every state reachable in one step), and the solve holds
-    // a dense copy of the system plus FLINT's working space.
-    return states * states * entry_bytes + LinearSolver<Rational>::memory_estimate(states, k + 1, n * d_bits);
+    // The chain is dense at worst (every state reachable in one step). The solves that may
+    // follow are estimated by `analyze`, which knows which parts are asked for.
+    return states * states * entry_bytes;
 }
 
 Chain<Rational> exact_recursive_chain(const RecursiveModel& m, const ResourceLimits& limits) {

@@ -1,3 +1,4 @@
+#include <collapse/core/counted.hpp>
 #include <collapse/core/error.hpp>
 #include <collapse/models/recursive_model.hpp>
 
@@ -76,7 +77,7 @@ RecursiveModel validated(RecursiveModel m) {
         m.external.assign(m.symbols, Rational(Integer(1), Integer(m.symbols)));
     } else {
         if (m.external.size() != m.symbols)
-            throw InvalidInput("--external: " + std::to_string(m.external.size()) + " entries given; K = " +
+            throw InvalidInput("--external: " + counted(m.external.size(), "entry", "entries") + " given; K = " +
                                std::to_string(m.symbols) + " are needed");
         Rational sum = 0;
         for (const Rational& q : m.external) {

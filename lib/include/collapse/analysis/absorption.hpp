@@ -35,15 +35,15 @@ AbsorptionResult<S> absorption_analysis(const Chain<S>& chain, const ClassStruct
     std::vector<std::size_t> position(chain.size(), ClassStructure::npos);
     for (std::size_t i = 0; i < n; ++i) position[cs.transient[i]] = i;
 
-    const std::size_t columns = (want_probabilities ? k : 0) + (want_steps ? 1 : 0);
     SparseMatrix<S> a(n);
-    DenseMatrix<S> b(n, columns, zero);
+    DenseMatrix<S> to_closed(n, want_probabilities ? k : 0, zero), totals(n, want_steps ? 1 : 0, zero);
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t from = cs.transient[i];
         bool diagonal_done = false;
         for (std::size_t e = chain.support().row_begin(from); e < chain.support().row_end(from); ++e) {
             const std::size_t to = chain.support().column(e);
             if (position[to] != ClassStructure::npos) {
+                // Columns of a sparse row must increase: transient positions follow state order.
                 if (!diagonal_done && to > from) {
                     a.add(i, chain.row_total(from));
                     diagonal_done = true;
@@ -55,25 +55,26 @@ AbsorptionResult<S> absorption_analysis(const Chain<S>& chain, const ClassStruct
                     a.add(position[to], -chain.weight(e));
                 }
             } else if (want_probabilities) {
-                S& cell = b(i, cs.closed_index[to]);
+                S& cell = to_closed(i, cs.closed_index[to]);
                 cell = cell + chain.weight(e);
             }
         }
         if (!diagonal_done) a.add(i, chain.row_total(from));
         a.end_row();
-        if (want_steps) b(i, columns - 1) = chain.row_total(from);
+        if (want_steps) totals(i, 0) = chain.row_total(from);
     }
-    // Columns of the sparse row must stay increasing: transient positions follow state order.
-    Solution<S> solution = Solver::solve(a, b);
-    result.method = solution.method;
+    // Two solves, not one: absorption probabilities are small numbers, expected steps huge
+    // ones, and an exact solve of both at once would lift every column to the larger size.
     if (want_probabilities) {
-        result.probability = DenseMatrix<S>(n, k, zero);
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = 0; j < k; ++j) result.probability(i, j) = solution.x(i, j);
+        Solution<S> solution = Solver::solve(a, to_closed);
+        result.probability = std::move(solution.x);
+        result.method = solution.method;
     }
     if (want_steps) {
+        Solution<S> solution = Solver::solve(a, totals);
         result.expected_steps.reserve(n);
-        for (std::size_t i = 0; i < n; ++i) result.expected_steps.push_back(solution.x(i, columns - 1));
+        for (std::size_t i = 0; i < n; ++i) result.expected_steps.push_back(solution.x(i, 0));
+        if (result.method.empty()) result.method = solution.method;
     }
     return result;
 }

@@ -15,8 +15,8 @@
 
 namespace collapse {
 
-/// Bytes an exact analysis of `model` needs (chain plus dense solve), estimated from the
-/// number of states and the size of the integers, before anything is allocated.
+/// Bytes the exact chain of `model` needs, estimated from the number of states and the size
+/// of the integers, before anything is allocated.
 double exact_memory_estimate(const RecursiveModel& model);
 
 /// Builds the exact chain of a validated model. Refuses (InvalidInput) a non-integer temper
