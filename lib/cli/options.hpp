@@ -10,7 +10,7 @@ namespace collapse::cli {
 struct AnalyzeOptions {
     std::optional<std::string> symbols, samples, fit, fresh_fraction, fresh_count, external, chain;
     std::string arithmetic = "exact";
-    std::string precision = "128";
+    std::optional<std::string> precision;  ///< interval arithmetic only; 128 bits when absent
     std::optional<std::string> what, start, steps;
     bool json = false;
 };

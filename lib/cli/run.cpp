@@ -2,12 +2,14 @@
 
 #include <collapse/analysis/analysis.hpp>
 #include <collapse/analysis/theorem_checks.hpp>
+#include <collapse/chain/rounded_chain.hpp>
 #include <collapse/core/error.hpp>
 #include <collapse/io/report.hpp>
 #include <collapse/io/tra_reader.hpp>
 #include <collapse/models/recursive_chain.hpp>
 
 #include <sstream>
+#include <type_traits>
 
 namespace collapse::cli {
 namespace {
@@ -63,59 +65,82 @@ Parts parts_from(const std::optional<std::string>& what) {
     return p;
 }
 
-void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& limits) {
-    if (o.arithmetic != "exact") {
-        if (o.arithmetic == "interval" || o.arithmetic == "float")
-            throw InvalidInput("--arithmetic " + o.arithmetic +
-                               ": not available in this version, which computes exactly; accepted: exact");
-        throw InvalidInput("--arithmetic: '" + o.arithmetic + "' is not an arithmetic; accepted: exact, interval, float");
-    }
-    if (const auto bits = parse_count(o.precision, "--precision"); bits < 2 || bits > (1u << 24))
-        throw InvalidInput("--precision: " + o.precision + " bits is not accepted; accepted: 2 to 16777216");
-    const Parts parts = parts_from(o.what);
-    if (o.start.has_value() != o.steps.has_value())
-        throw InvalidInput("--start and --steps go together: the transient law needs a start state and a number of steps");
+// What the user asked to analyse: a recursive model, or a chain file read exactly.
+struct Source {
+    std::optional<RecursiveModel> model;
+    std::optional<Chain<Rational>> file_chain;
+    std::string file;
+};
 
-    Report<Rational> report;
-    std::optional<Chain<Rational>> chain;
-    if (o.chain) {
-        if (o.symbols || o.samples || o.fit || o.fresh_fraction || o.fresh_count || o.external)
-            throw InvalidInput("--chain FILE excludes the recursive-model options (--symbols, --samples, --fit, "
-                               "--fresh-fraction, --fresh-count, --external)");
-        chain.emplace(read_tra_file(*o.chain, limits));
-        report.chain_file = *o.chain;
+template <Scalar S>
+Chain<S> chain_in(const Source& source, long bits, const ResourceLimits& limits) {
+    if constexpr (std::is_same_v<S, Rational>) {
+        return source.model ? exact_recursive_chain(*source.model, limits) : *source.file_chain;
     } else {
-        report.model = model_from(o);
-        chain.emplace(exact_recursive_chain(*report.model, limits));
+        return source.model ? numeric_recursive_chain<S>(*source.model, bits, limits)
+                            : rounded_chain<S>(*source.file_chain, bits);
     }
+}
 
+template <Scalar S>
+std::string analyze_in(const AnalyzeOptions& o, const Parts& parts, const Source& source, long bits,
+                       const ResourceLimits& limits) {
+    const Chain<S> chain = chain_in<S>(source, bits, limits);
+    Report<S> report;
+    report.model = source.model;
+    report.chain_file = source.file;
     AnalysisRequest request;
     request.limits = limits;
     // Theorem checks of a recursive chain need the stationary laws and absorption probabilities.
-    const bool theorems_need = parts.theorems && report.model.has_value();
+    const bool theorems_need = parts.theorems && source.model.has_value();
     request.stationary = parts.stationary || theorems_need;
     request.absorption = parts.absorption || theorems_need;
     request.expected_steps = parts.steps;
     if (o.start) {
-        const auto start = chain->find(*o.start);
+        const auto start = chain.find(*o.start);
         if (!start)
             throw InvalidInput("--start: '" + *o.start + "' is not a state of this chain; labels are " +
-                               (report.model ? "counts joined by commas, e.g. " + chain->label(0)
-                                             : "state numbers 0.." + std::to_string(chain->size() - 1)));
+                               (source.model ? "counts joined by commas, e.g. " + chain.label(0)
+                                             : "state numbers 0.." + std::to_string(chain.size() - 1)));
         request.transient = AnalysisRequest::Transient{*start, parse_count(*o.steps, "--steps")};
     }
-    report.chain = &*chain;
-    report.analysis = analyze(*chain, request);
+    report.chain = &chain;
+    report.analysis = analyze(chain, request);
     report.show_stationary = parts.stationary;
     report.show_absorption = parts.absorption;
     report.show_steps = parts.steps;
     if (parts.theorems)
-        report.theorems = report.model ? check_theorems(*report.model, *chain, report.analysis)
+        report.theorems = source.model ? check_theorems(*source.model, chain, report.analysis, bits)
                                        : theorems_not_applicable_to_file_chain();
     std::ostringstream buffer;  // nothing reaches `out` unless everything succeeded
     if (o.json) write_json(report, buffer);
     else write_text(report, buffer);
-    out << buffer.str();
+    return buffer.str();
+}
+
+void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& limits) {
+    if (o.arithmetic != "exact" && o.arithmetic != "float")
+        throw InvalidInput("--arithmetic: '" + o.arithmetic + "' is not available; accepted: exact, float");
+    if (o.precision && o.arithmetic != "interval")
+        throw InvalidInput("--precision " + *o.precision + ": precision applies to --arithmetic interval only (here " +
+                           o.arithmetic + ")");
+    const Parts parts = parts_from(o.what);
+    if (o.start.has_value() != o.steps.has_value())
+        throw InvalidInput("--start and --steps go together: the transient law needs a start state and a number of steps");
+
+    Source source;
+    if (o.chain) {
+        if (o.symbols || o.samples || o.fit || o.fresh_fraction || o.fresh_count || o.external)
+            throw InvalidInput("--chain FILE excludes the recursive-model options (--symbols, --samples, --fit, "
+                               "--fresh-fraction, --fresh-count, --external)");
+        source.file_chain.emplace(read_tra_file(*o.chain, limits));
+        source.file = *o.chain;
+    } else {
+        source.model = model_from(o);
+    }
+    // The number type is chosen here, once; everything below is the same code for each.
+    if (o.arithmetic == "float") out << analyze_in<double>(o, parts, source, 53, limits);
+    else out << analyze_in<Rational>(o, parts, source, 0, limits);
 }
 
 void demo(std::ostream& out, const ResourceLimits& limits) {

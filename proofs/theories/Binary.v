@@ -4,7 +4,7 @@
    fit_mix i = (1 - lam) * i / N + lam * q, so the next count is Binomial(N, fit_mix i):
    binary_transition i j = 'C(N, j) * p^j * (1 - p)^(N - j). *)
 From mathcomp Require Import all_ssreflect all_algebra ring.
-Require Import Collapse.Stochastic.
+Require Import Collapse.Stochastic Collapse.Stationary.
 
 Set Implicit Arguments.
 Unset Strict Implicit.
@@ -39,7 +39,7 @@ Qed.
 Lemma binom_sum n p : \sum_(j < n.+1) binom n p j = 1.
 Proof.
 rewrite -(expr1n R n) -{1}(subrK p 1) exprDn; apply: eq_bigr => j _.
-by rewrite /binom -[RHS]mulr_natl; ring.
+by rewrite /binom -[RHS]mulr_natl -mulrA [p ^+ _ * _]mulrC.
 Qed.
 
 Lemma binom_0 n p : binom n p 0 = (1 - p) ^+ n.
@@ -54,7 +54,8 @@ Proof.
 case: n => [|n]; first by rewrite big_ord_recl big_ord0 !mul0r add0r.
 rewrite big_ord_recl /= mul0r add0r.
 transitivity (\sum_(j < n.+1) n.+1%:R * p * binom n p j).
-  apply: eq_bigr => j _; rewrite lift0 /binom subSS.
+  apply: eq_bigr => j _; have -> : bump 0 j = j.+1 by [].
+  rewrite /binom subSS.
   have H : j.+1%:R * 'C(n.+1, j.+1)%:R = n.+1%:R * 'C(n, j)%:R :> R.
     by rewrite -!natrM -mul_bin_diag.
   rewrite !mulrA H exprS; ring.
@@ -130,7 +131,8 @@ move=> N0; rewrite /P /count.
 under eq_bigr do rewrite mulrC.
 rewrite (binom_mean N (fit_mix i)) /fit_mix.
 have NZ : N%:R != 0 :> R by rewrite pnatr_eq0 -lt0n.
-rewrite mulrDr mulrCA mulrCA divfK //; ring.
+have H : N%:R * (i%:R / N%:R) = i%:R :> R by rewrite mulrC divfK.
+by rewrite mulrDr mulrCA H; ring.
 Qed.
 
 (* T2, the martingale identity: with no fresh data, E[c' | c = i] = i *)
@@ -161,10 +163,11 @@ move=> N0 l0 [[_ mu1] st].
 have := stationary_expect count st; rewrite /expect.
 under [X in _ = X -> _]eq_bigr do rewrite binary_drift //.
 under [X in _ = X -> _]eq_bigr do rewrite mulrDr.
-rewrite big_split /= -!mulr_sumr /= -mulr_suml mu1 mul1r.
-under [X in _ = X * _ + _ -> _]eq_bigr do rewrite mulrCA.
-rewrite -mulr_sumr => /eqP; rewrite -subr_eq0.
-set E := \sum_i _.
+rewrite big_split /=.
+set E := \sum_(s < N.+1) mu s * count s.
+have -> : \sum_(i < N.+1) mu i * ((1 - lam) * count i) = (1 - lam) * E.
+  by rewrite /E mulr_sumr; apply: eq_bigr => i _; rewrite mulrCA.
+rewrite -mulr_suml mu1 mul1r => /eqP; rewrite -subr_eq0.
 have -> : E - ((1 - lam) * E + lam * N%:R * q) = lam * (E - N%:R * q) by ring.
 by rewrite mulf_eq0 gt_eqF //= subr_eq0 => /eqP.
 Qed.
@@ -196,9 +199,9 @@ split; last first.
   case=> ->; rewrite /absorbing /P.
     by rewrite fit_mix_dirac0 // binom_0 subr0 expr1n.
   by rewrite fit_mix_diracN // binom_n expr1n.
-move=> abs; have [/eqP i0|i0] := eqVneq (i : nat) 0%N.
+move=> abs; have [i0|i0] := eqVneq (i : nat) 0%N.
   by left; apply: val_inj.
-have [/eqP iN|iN] := eqVneq (i : nat) N.
+have [iN|iN] := eqVneq (i : nat) N.
   by right; apply: val_inj.
 have iB : i \in interior.
   rewrite inE lt0n i0 /= ltn_neqAle iN /=; by rewrite -ltnS ltn_ord.
@@ -221,19 +224,24 @@ move=> N0; apply: exprn_ile1; first by rewrite invr_ge0 ler0n.
 by rewrite invf_le1 ?ltr0n // ler1n.
 Qed.
 
+Lemma not_interior (s : 'I_N.+1) : s \notin interior -> s = dirac0 \/ s = diracN.
+Proof.
+rewrite inE negb_and -!leqNgt => /orP [s0|sN]; [left|right]; apply: val_inj => /=.
+  by apply/eqP; rewrite -leqn0.
+by apply/eqP; rewrite eqn_leq sN andbT -ltnS ltn_ord.
+Qed.
+
+Lemma dirac_not_interior (s : 'I_N.+1) : s = dirac0 \/ s = diracN -> s \notin interior.
+Proof. by case=> ->; rewrite inE /= ?ltnn ?andbF. Qed.
+
 Lemma binary_no_entry : (0 < N)%N -> lam = 0 -> 0 <= q <= 1 -> no_entry P interior.
 Proof.
 move=> N0 l0 hq s t sB tB.
 have hl : 0 <= lam <= 1 by rewrite l0 lexx ler01.
 apply: absorbing_row; first exact: binary_stochastic.
-  apply/(binary_absorbing_iff s N0 l0 hq).
-  move: sB; rewrite inE negb_and -leqNgt -ltnNge.
-  case/orP => [s0|sN]; [left|right]; apply: val_inj => /=.
-    by move: s0; rewrite leqn0 => /eqP.
-  by apply/eqP; rewrite eqn_leq sN -ltnS ltn_ord.
-apply: contraTneq tB => ->; rewrite inE negb_and -leqNgt -ltnNge.
-move: sB; rewrite inE negb_and -leqNgt -ltnNge => /orP [->//|sN].
-by rewrite sN orbT.
+  by apply/(binary_absorbing_iff s N0 l0 hq); apply: not_interior.
+apply/eqP => ts; move: tB; rewrite ts; apply/negP; apply: dirac_not_interior.
+exact: not_interior.
 Qed.
 
 Lemma binary_leak s : (0 < N)%N -> lam = 0 -> 0 <= q <= 1 -> s \in interior ->
@@ -262,6 +270,26 @@ apply: transient_law_le => //.
 - by move=> s sB; apply: binary_leak.
 Qed.
 
+(* the expected share of symbol 1 exceeds the mass at the Dirac state N by at most the
+   mass off the Dirac states *)
+Lemma share_gap L : (0 < N)%N -> (forall s, 0 <= L s) ->
+  0 <= expect L share - L diracN <= mass L interior.
+Proof.
+move=> N0 L0; rewrite /expect (bigD1 diracN) //=.
+have -> : share diracN = 1 by rewrite /share /count divff // pnatr_eq0 -lt0n.
+rewrite mulr1 addrAC subrr add0r.
+apply/andP; split.
+  apply: sumr_ge0 => j _; apply: mulr_ge0 => //; exact: frac_ge0.
+rewrite /mass [X in _ <= X]big_mkcond [X in X <= _]big_mkcond /=.
+apply: ler_sum => j _; case: ifP => [jN|_]; last first.
+  by case: ifP => // _; apply: L0.
+case: ifP => [jB|jB].
+  rewrite -[X in _ <= X]mulr1; apply: ler_wpmul2l => //; exact: frac_le1.
+have -> : j = dirac0.
+  case: (not_interior (negbT jB)) => // jN'; by move: jN; rewrite jN' eqxx.
+by rewrite /share /count mul0r mulr0.
+Qed.
+
 (* T2, absorption probability in finite-horizon form: the mass at the Dirac state N
    after n steps is within (1 - N^-N)^n below the initial expected share of symbol 1 *)
 Theorem binary_absorption_law mu n : (0 < N)%N -> lam = 0 -> 0 <= q <= 1 ->
@@ -271,32 +299,16 @@ Proof.
 move=> N0 l0 hq dmu; have hl : 0 <= lam <= 1 by rewrite l0 lexx ler01.
 have sP := binary_stochastic N0 hl hq.
 have [L0 _] := law_distribution n sP dmu.
-rewrite -(binary_share_preserved mu n N0 l0) /expect (bigD1 diracN) //=.
-have -> : share diracN = 1 by rewrite /share /count divff // pnatr_eq0 -lt0n.
-rewrite mulr1 addrC addrK.
-set L := law P n mu.
-apply/andP; split.
-  apply: sumr_ge0 => j _; apply: mulr_ge0 => //; exact: frac_ge0.
-apply: le_trans (binary_transient_law n N0 l0 hq dmu).
-rewrite /mass (big_mkcond (fun j => j \in interior)) big_mkcond /=.
-apply: ler_sum => j _; case: ifP => [jN|_]; last first.
-  by case: ifP => // _; apply: L0.
-case: ifP => [jB|jB].
-  rewrite -[X in _ <= X]mulr1; apply: ler_wpmul2l => //; exact: frac_le1.
-have -> : j = dirac0.
-  apply: val_inj => /=; move: jB jN; rewrite inE /= => /negbT.
-  rewrite negb_and -leqNgt -ltnNge => /orP [|jN /eqP jN'].
-    by rewrite leqn0 => /eqP.
-  by exfalso; apply: jN'; apply: val_inj => /=; apply/eqP;
-     rewrite eqn_leq jN -ltnS ltn_ord.
-by rewrite /share /count mul0r mulr0.
+rewrite -(binary_share_preserved mu n N0 l0).
+have /andP[-> /le_trans ->] := share_gap N0 L0 => //.
+exact: binary_transient_law.
 Qed.
 
 Theorem binary_absorption_dirac i n : (0 < N)%N -> lam = 0 -> 0 <= q <= 1 ->
   0 <= count i / N%:R - law P n (dirac i) diracN <= (1 - transient_rate) ^+ n.
 Proof.
 move=> N0 l0 hq.
-have dd : distribution (dirac i).
+have dd : distribution (dirac (R := R) i).
   split; first by move=> s; rewrite /dirac ler0n.
   rewrite (bigD1 i) //= /dirac eqxx big1 ?addr0 // => s /negbTE->//.
 have := binary_absorption_law n N0 l0 hq dd.
@@ -316,11 +328,7 @@ apply: stationary_support.
 - exact: binary_no_entry.
 - move=> s sB; apply: le_lt_trans (binary_leak N0 l0 hq sB) _.
   by rewrite ltr_subl_addr ltr_addl transient_rate_gt0.
-- move=> s sB; apply/(binary_absorbing_iff s N0 l0 hq).
-  move: sB; rewrite inE negb_and -leqNgt -ltnNge.
-  case/orP => [s0|sN]; [left|right]; apply: val_inj => /=.
-    by move: s0; rewrite leqn0 => /eqP.
-  by apply/eqP; rewrite eqn_leq sN -ltnS ltn_ord.
+- move=> s sB; apply/(binary_absorbing_iff s N0 l0 hq); exact: not_interior.
 Qed.
 
 (* T4: with fresh data lam > 0 and 0 < q < 1 every transition has positive probability *)
@@ -344,7 +352,7 @@ have hq' : 0 <= q <= 1 by case/andP: hq => /ltW -> /ltW ->.
 have [t ti] : exists t, t != i.
   have [i0|i0] := eqVneq i dirac0.
     exists diracN; rewrite i0; apply/eqP => /(congr1 val) /= /eqP.
-    by rewrite -(negbTE (lt0n_neq0 N0)) eq_sym.
+    by move=> /eqP N0'; move: N0; rewrite N0'.
   by exists dirac0; rewrite eq_sym.
 have := not_absorbing (binary_stochastic N0 hl' hq') ti
                       (binary_transition_pos i t N0 hl hq).
@@ -383,6 +391,133 @@ Theorem binary_stationary_pos mu : (0 < N)%N -> 0 < lam <= 1 -> 0 < q < 1 ->
   stationary P mu -> forall i, 0 < mu i.
 Proof.
 by move=> N0 hl hq; apply: stationary_pos => s t; apply: binary_transition_pos.
+Qed.
+
+(* every binary chain of the model has a stationary law *)
+Theorem binary_stationary_exists : (0 < N)%N -> 0 <= lam <= 1 -> 0 <= q <= 1 ->
+  exists mu, stationary P mu.
+Proof.
+by move=> N0 hl hq; apply: (stationary_exists dirac0); apply: binary_stochastic.
+Qed.
+
+(* T4 in one statement: with lam > 0 and 0 < q < 1, every transition is positive, no
+   state is absorbing, and there is a unique stationary law, which is positive *)
+Theorem binary_degeneration : (0 < N)%N -> 0 < lam <= 1 -> 0 < q < 1 ->
+  (forall i j, 0 < P i j) /\ (forall i, ~ absorbing P i) /\
+  exists mu, [/\ stationary P mu, forall i, 0 < mu i &
+                 forall nu, stationary P nu -> forall i, nu i = mu i].
+Proof.
+move=> N0 hl hq; have hl' : 0 <= lam <= 1 by case/andP: hl => /ltW -> ->.
+have hq' : 0 <= q <= 1 by case/andP: hq => /ltW -> /ltW ->.
+split; first by move=> i j; apply: binary_transition_pos.
+split; first by move=> i; apply: binary_no_absorbing.
+have [mu st] := binary_stationary_exists N0 hl' hq'.
+exists mu; split => //; first exact: binary_stationary_pos.
+by move=> nu snu; apply: binary_stationary_unique.
+Qed.
+
+(* T5b, quantitative.  Bernoulli's inequality. *)
+Lemma bernoulli (x : R) n : 0 <= x -> x <= 1 -> 1 - (1 - x) ^+ n <= n%:R * x.
+Proof.
+move=> x0 x1; elim: n => [|n IH]; first by rewrite expr0 subrr mul0r.
+have -> : 1 - (1 - x) ^+ n.+1 = (1 - (1 - x) ^+ n) + x * (1 - x) ^+ n.
+  by rewrite exprS; ring.
+rewrite -addn1 natrD mulrDl mul1r; apply: ler_add => //.
+rewrite -[X in _ <= X]mulr1; apply: ler_wpmul2l => //.
+by apply: exprn_ile1; rewrite ?subr_ge0 // ler_subl_addr ler_addl.
+Qed.
+
+(* the rate at which an interior state reaches the Dirac state N, for lam < 1 *)
+Definition dirac_rate : R := ((1 - lam) / N%:R) ^+ N.
+
+Lemma interior_leak_fresh s : (0 < N)%N -> 0 <= lam <= 1 -> 0 <= q <= 1 ->
+  s \in interior -> \sum_(t in interior) P s t <= 1 - dirac_rate.
+Proof.
+move=> N0 hl hq sB; have [l0 l1] := andP hl; have [q0 q1] := andP hq.
+apply: le_trans (row_mass_le s (t := diracN) (binary_stochastic N0 hl hq) _) _.
+  by rewrite inE /= ltnn andbF.
+rewrite ler_sub //; rewrite /P binom_n /dirac_rate.
+apply: ler_expn2r; rewrite ?nnegrE ?fit_mix_ge0 //.
+  by apply: divr_ge0; rewrite ?subr_ge0 ?ler0n.
+move: sB; rewrite inE => /andP[s0 _].
+rewrite /fit_mix ler_paddr //; first exact: mulr_ge0.
+rewrite mulrCA -[X in X <= _]mul1r; apply: ler_wpmul2r; last by rewrite ler1n.
+by apply: divr_ge0; rewrite ?subr_ge0 ?ler0n.
+Qed.
+
+Lemma dirac_leak_fresh s : (0 < N)%N -> 0 <= lam <= 1 -> 0 <= q <= 1 ->
+  s \notin interior -> \sum_(t in interior) P s t <= N%:R * lam.
+Proof.
+move=> N0 hl hq sB; have [l0 l1] := andP hl; have [q0 q1] := andP hq.
+have sP := binary_stochastic N0 hl hq.
+case: (not_interior sB) => ->.
+  apply: le_trans (row_mass_le dirac0 (t := dirac0) sP _) _.
+    by rewrite inE /= ?ltnn.
+  rewrite /P binom_0.
+  have -> : fit_mix dirac0 = lam * q by rewrite /fit_mix /= mul0r mulr0 add0r.
+  apply: le_trans (bernoulli N _ _) _.
+  - exact: mulr_ge0.
+  - by rewrite -[X in _ <= X]mulr1; apply: ler_pmul.
+  apply: ler_wpmul2l; first by rewrite ler0n.
+  by rewrite -[X in _ <= X]mulr1; apply: ler_wpmul2l.
+apply: le_trans (row_mass_le diracN (t := diracN) sP _) _.
+  by rewrite inE /= ltnn andbF.
+rewrite /P binom_n.
+have -> : fit_mix diracN = 1 - lam * (1 - q).
+  rewrite /fit_mix /= divff ?pnatr_eq0 -?lt0n //; ring.
+apply: le_trans (bernoulli N _ _) _.
+- by apply: mulr_ge0; rewrite ?subr_ge0.
+- rewrite -[X in _ <= X]mulr1; apply: ler_pmul; rewrite ?subr_ge0 //.
+  by rewrite ler_subl_addr ler_addl.
+rewrite mulrA -[X in _ <= X]mulr1; apply: ler_wpmul2l.
+  by apply: mulr_ge0; rewrite ?ler0n.
+by rewrite ler_subl_addr ler_addl.
+Qed.
+
+(* the stationary mass off the Dirac states is at most N lam / ((1 - lam)/N)^N *)
+Theorem binary_stationary_interior_mass mu : (0 < N)%N -> 0 < lam < 1 -> 0 <= q <= 1 ->
+  stationary P mu -> mass mu interior <= N%:R * lam / dirac_rate.
+Proof.
+move=> N0 /andP[l0 l1] hq st; have hl : 0 <= lam <= 1 by rewrite ltW ?l0 ?ltW.
+have [[mu0 mu1] mufix] := st.
+have d0 : 0 < dirac_rate.
+  by apply: exprn_gt0; apply: divr_gt0; rewrite ?subr_gt0 ?ltr0n.
+rewrite ler_pdivl_mulr // mulrC.
+have E : mass mu interior = mass (step P mu) interior.
+  by rewrite /mass; apply: eq_bigr => t _; rewrite mufix.
+have : mass mu interior <= (1 - dirac_rate) * mass mu interior + N%:R * lam.
+  rewrite {1}E mass_step (bigID (fun s => s \in interior)) /=.
+  apply: ler_add.
+    rewrite /mass mulr_sumr; apply: ler_sum => s sB; rewrite mulrC.
+    by apply: ler_wpmul2r => //; apply: interior_leak_fresh.
+  apply: (le_trans (y := \sum_(s | s \notin interior) mu s * (N%:R * lam))).
+
+    apply: ler_sum => s sB; apply: ler_wpmul2l => //.
+    exact: dirac_leak_fresh.
+  rewrite -mulr_suml -[X in _ <= X]mul1r; apply: ler_wpmul2r.
+    by apply: mulr_ge0; rewrite ?ler0n ?ltW.
+  rewrite -mu1 [X in _ <= X](bigID (fun s => s \in interior)) /= ler_addr.
+  by apply: sumr_ge0.
+move=> H; rewrite -subr_ge0.
+have -> : N%:R * lam - dirac_rate * mass mu interior =
+          (1 - dirac_rate) * mass mu interior + N%:R * lam - mass mu interior by ring.
+by rewrite subr_ge0.
+Qed.
+
+(* T5b, quantitative: the stationary mass at the Dirac state N is within
+   N lam / ((1 - lam)/N)^N below q (so it tends to q as lam -> 0) *)
+Theorem binary_dirac_mass_bound mu : (0 < N)%N -> 0 < lam < 1 -> 0 <= q <= 1 ->
+  stationary P mu -> 0 <= q - mu diracN <= N%:R * lam / dirac_rate.
+Proof.
+move=> N0 hl hq st; have [[mu0 mu1] _] := st.
+have hl0 : 0 < lam by case/andP: hl.
+have -> : q = expect mu share.
+  have := binary_stationary_mean N0 hl0 st; rewrite /expect /share => E.
+  under eq_bigr do rewrite mulrA.
+  rewrite -mulr_suml E mulrAC divff ?mul1r //.
+  by rewrite pnatr_eq0 -lt0n.
+have /andP[-> /le_trans -> //] := share_gap N0 mu0.
+exact: binary_stationary_interior_mass.
 Qed.
 
 End BinaryModel.

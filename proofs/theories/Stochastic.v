@@ -85,24 +85,24 @@ by apply: eq_bigr => t _; rewrite mulrA.
 Qed.
 
 (* a harmonic function is preserved, in expectation, by every step: the martingale form *)
-Lemma harmonic_step P mu f : harmonic P f -> expect (step P mu) f = expect mu f.
+Theorem harmonic_step P mu f : harmonic P f -> expect (step P mu) f = expect mu f.
 Proof.
 move=> hf; rewrite expect_step /expect; apply: eq_bigr => s _; by rewrite hf.
 Qed.
 
-Lemma harmonic_law P n mu f : harmonic P f -> expect (law P n mu) f = expect mu f.
+Theorem harmonic_law P n mu f : harmonic P f -> expect (law P n mu) f = expect mu f.
 Proof.
 move=> hf; elim: n => [|n IH] //=; by rewrite harmonic_step.
 Qed.
 
 (* for a stationary law, the expectation of f equals that of its one-step drift *)
-Lemma stationary_expect P mu f : (forall t, step P mu t = mu t) ->
+Theorem stationary_expect P mu f : (forall t, step P mu t = mu t) ->
   expect mu f = expect mu (fun s => \sum_t P s t * f t).
 Proof.
 move=> st; rewrite -expect_step /expect; apply: eq_bigr => s _; by rewrite st.
 Qed.
 
-Lemma absorbing_row P s t : stochastic P -> absorbing P s -> t != s -> P s t = 0.
+Theorem absorbing_row P s t : stochastic P -> absorbing P s -> t != s -> P s t = 0.
 Proof.
 move=> [P0 P1] abs ts.
 have := P1 s; rewrite (bigD1 s) //= abs => /eqP; rewrite -subr_eq0 addrC addKr.
@@ -120,6 +120,12 @@ Lemma not_absorbing P s t :
 Proof.
 move=> sP ts Pst; rewrite lt_neqAle row_le1 // andbT.
 by apply/eqP => abs; move: Pst; rewrite absorbing_row // ltxx.
+Qed.
+
+Lemma mass_step P mu B :
+  mass (step P mu) B = \sum_s mu s * (\sum_(t in B) P s t).
+Proof.
+rewrite /mass /step exchange_big /=; apply: eq_bigr => s _; by rewrite mulr_sumr.
 Qed.
 
 (* a step of a law that has no mass entering B from outside *)
@@ -144,7 +150,7 @@ Qed.
 (* Finite-horizon transience: if no mass enters B and every state of B sends at
    least delta out of B in one step, the mass left in B after n steps is at most
    (1 - delta)^n times the initial mass in B. *)
-Lemma transient_mass_decay P mu B delta n :
+Theorem transient_mass_decay P mu B delta n :
   stochastic P -> no_entry P B -> delta <= 1 ->
   (forall s, s \in B -> \sum_(t in B) P s t <= 1 - delta) ->
   (forall s, 0 <= mu s) ->
@@ -160,7 +166,7 @@ apply: (le_trans (y := (1 - delta) * mass (law P n mu) B)).
 rewrite exprS -mulrA; apply: ler_wpmul2l => //; by rewrite subr_ge0.
 Qed.
 
-Lemma transient_law_le P mu B delta n :
+Theorem transient_law_le P mu B delta n :
   stochastic P -> no_entry P B -> delta <= 1 ->
   (forall s, s \in B -> \sum_(t in B) P s t <= 1 - delta) ->
   distribution mu -> mass (law P n mu) B <= (1 - delta) ^+ n.
@@ -173,7 +179,7 @@ Qed.
 
 (* A stationary law puts no mass on a state of B from which mass strictly leaves B,
    when no mass enters B. *)
-Lemma stationary_no_mass_leak P mu B s :
+Theorem stationary_no_mass_leak P mu B s :
   stochastic P -> no_entry P B -> stationary P mu ->
   s \in B -> \sum_(t in B) P s t < 1 -> mu s = 0.
 Proof.
@@ -194,7 +200,7 @@ by move: leak; rewrite -H ltxx.
 Qed.
 
 (* every law supported by absorbing states is stationary *)
-Lemma absorbing_support_stationary P mu :
+Theorem absorbing_support_stationary P mu :
   stochastic P -> distribution mu -> (forall s, mu s != 0 -> absorbing P s) ->
   stationary P mu.
 Proof.
@@ -206,7 +212,7 @@ by rewrite absorbing_row ?mulr0 // eq_sym.
 Qed.
 
 (* positivity: a stationary law of a chain with all entries positive is positive *)
-Lemma stationary_pos P mu :
+Theorem stationary_pos P mu :
   (forall s t, 0 < P s t) -> stationary P mu -> forall t, 0 < mu t.
 Proof.
 move=> Ppos [[mu0 mu1] st] t.
@@ -223,7 +229,7 @@ exact: mulr_gt0.
 Qed.
 
 (* Doeblin contraction under the minorisation P s t0 >= delta for all s *)
-Lemma doeblin_contraction P v t0 delta :
+Theorem doeblin_contraction P v t0 delta :
   stochastic P -> (forall s, delta <= P s t0) -> \sum_s v s = 0 ->
   \sum_t `|step P v t| <= (1 - delta) * \sum_s `|v s|.
 Proof.
@@ -250,7 +256,7 @@ by rewrite /step -sumrB; apply: eq_bigr => s _; rewrite mulrBl.
 Qed.
 
 (* uniqueness of the stationary law under a minorisation *)
-Lemma stationary_unique P mu nu t0 delta :
+Theorem stationary_unique P mu nu t0 delta :
   stochastic P -> 0 < delta -> (forall s, delta <= P s t0) ->
   stationary P mu -> stationary P nu -> forall s, mu s = nu s.
 Proof.
@@ -269,6 +275,8 @@ by apply: (psumr_eq0P _ Z).
 Qed.
 
 End Stochastic.
+
+Arguments dirac {R S} s _.
 
 Section StochasticExtra.
 
@@ -289,7 +297,7 @@ Qed.
 
 (* the stationary laws of a chain whose mass never enters B, and leaks out of every
    state of B, are exactly the laws that put no mass on B *)
-Lemma stationary_support P mu B :
+Theorem stationary_support P mu B :
   stochastic P -> no_entry P B ->
   (forall s, s \in B -> \sum_(t in B) P s t < 1) ->
   (forall s, s \notin B -> absorbing P s) ->

@@ -801,3 +801,41 @@ TEST(CliDemo, RunsAndShowsCollapseThenDegeneration) {
 }
 
 }  // namespace
+
+namespace {
+
+// --arithmetic float: numbers are JSON numbers, labelled approximate; values agree with
+// the closed forms within a tolerance (here c_i/N, T2, and N q, T5a).
+TEST(CliFloat, BinaryAbsorptionIsCountOverNApproximately) {
+    const Json j = analyze_json({"--symbols", "2", "--samples", "6", "--arithmetic", "float"});
+    EXPECT_EQ(j.at("arithmetic"), "float");
+    EXPECT_EQ(j.at("guarantee"), "approximate");
+    const int k6 = class_of(j, "6,0");
+    ASSERT_GE(k6, 0);
+    for (int i = 1; i < 6; ++i) {
+        const Json& v = j.at("absorption").at(std::to_string(i) + "," + std::to_string(6 - i)).at(k6);
+        ASSERT_TRUE(v.is_number()) << v;
+        EXPECT_NEAR(v.get<double>(), i / 6.0, 1e-12);
+    }
+    EXPECT_EQ(status_of(j, "T1"), "holds");       // decided by the exact support
+    EXPECT_EQ(status_of(j, "T2"), "consistent");  // a double can only agree, not prove
+}
+
+TEST(CliFloat, StationaryMeanIsNqApproximately) {
+    const Json j = analyze_json({"--symbols", "2", "--samples", "8", "--fresh-fraction", "1/5", "--external",
+                                 "1/4,3/4", "--arithmetic", "float", "--what", "stationary,theorems"});
+    double mean = 0;  // E_pi[c_0] = N q_0 = 2
+    for (const auto& [label, p] : j.at("stationary").at(0).items()) mean += std::stoi(label) * p.get<double>();
+    EXPECT_NEAR(mean, 2.0, 1e-12);
+    EXPECT_EQ(status_of(j, "T4"), "consistent");
+    EXPECT_EQ(status_of(j, "T5"), "consistent");
+}
+
+TEST(CliFloat, NonIntegerTemperIsAccepted) {
+    // temper:1.5 from 1,1 (N = 2) is symmetric: absorption 1/2 into each Dirac state.
+    const Json j = analyze_json({"--symbols", "2", "--samples", "2", "--fit", "temper:1.5", "--arithmetic", "float"});
+    EXPECT_NEAR(j.at("absorption").at("1,1").at(0).get<double>(), 0.5, 1e-15);
+    EXPECT_EQ(j.at("model").at("fit"), "temper:3/2");
+}
+
+}  // namespace

@@ -48,6 +48,24 @@ std::string list(const std::vector<std::string>& items) {
 template <Scalar S>
 std::string str(const S& x) { return scalar_traits<S>::to_string(x); }
 
+// A numeric inequality decided in approximate arithmetic is evidence, not proof: at most
+// "consistent". (Exact and enclosure answers stand as they are.)
+template <Scalar S>
+Truth proved_in(Truth t) {
+    return scalar_traits<S>::guarantee == Guarantee::approximate && t == Truth::yes ? Truth::unknown : t;
+}
+
+// How a prediction was confirmed, in the words of the type's guarantee.
+template <Scalar S>
+std::string how_agreed() {
+    switch (scalar_traits<S>::guarantee) {
+        case Guarantee::exact: return " exactly";
+        case Guarantee::enclosure: return " (each enclosure contains N q_i)";
+        case Guarantee::approximate: return " (approximately: within relative 1e-9)";
+    }
+    return "";
+}
+
 // The probability that the chain started in `state` ends in the Dirac state of `symbol`:
 // 1 or 0 for a state in a closed class, from the absorption result otherwise.
 template <Scalar S>
@@ -62,7 +80,8 @@ S absorption_into(const Analysis<S>& a, std::size_t state, std::size_t closed_cl
 }  // namespace
 
 template <Scalar S>
-std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>& chain, const Analysis<S>& a) {
+std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>& chain, const Analysis<S>& a,
+                                         long bits) {
     const StateSpace space(m.symbols, m.samples);
     const ClassStructure& cs = a.classes;
     const std::size_t K = m.symbols;
@@ -124,7 +143,7 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
                     S drift = from_integer<S>(0);
                     for (std::size_t e = chain.support().row_begin(s); e < chain.support().row_end(s); ++e)
                         drift = drift + chain.weight(e) * from_integer<S>(space.counts(chain.support().column(e))[i]);
-                    v.add(equal(drift, chain.row_total(s) * from_integer<S>(c[i])),
+                    v.add(agrees(drift, chain.row_total(s) * from_integer<S>(c[i])),
                           "E[c'_" + std::to_string(i) + " | " + chain.label(s) + "] = " +
                               str(S(drift / chain.row_total(s))) + " differs from " + std::to_string(c[i]));
                 }
@@ -135,7 +154,7 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
                 for (std::size_t i = 0; i < K; ++i) {
                     const S p = absorption_into(a, s, cs.closed_index[dirac[i]]);
                     const S predicted = from_integer<S>(c[i]) / from_integer<S>(static_cast<long>(m.samples));
-                    absorb.add(equal(p, predicted), "from " + chain.label(s) + " the absorption probability in " +
+                    absorb.add(agrees(p, predicted), "from " + chain.label(s) + " the absorption probability in " +
                                                         chain.label(dirac[i]) + " is " + str(p) + ", not c_i/N = " +
                                                         str(predicted));
                 }
@@ -167,7 +186,7 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
         } else {
             Verdict v;
             for (const auto& d : a.stationary->per_class)
-                v.add(equal(d.probability.front(), from_integer<S>(1)), "a Dirac class has stationary mass " +
+                v.add(agrees(d.probability.front(), from_integer<S>(1)), "a Dirac class has stationary mass " +
                                                                             str(d.probability.front()) + " != 1");
             t.status = v.status();
             t.detail = v.any_no ? v.first_failure
@@ -201,7 +220,7 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
                 v.add(Truth::no, "the chain is periodic with period " + std::to_string(cs.period[0]));
             else
                 for (std::size_t i = 0; i < chain.size(); ++i)
-                    v.add(is_positive(a.stationary->per_class[0].probability[i]),
+                    v.add(proved_in<S>(is_positive(a.stationary->per_class[0].probability[i])),
                           "pi(" + chain.label(i) + ") = " + str(a.stationary->per_class[0].probability[i]) + " is not positive");
             t.status = v.status();
             t.detail = v.any_no ? v.first_failure
@@ -225,8 +244,8 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
                     S mean = from_integer<S>(0);
                     for (std::size_t r = 0; r < d.states.size(); ++r)
                         mean = mean + d.probability[r] * from_integer<S>(space.counts(d.states[r])[i]);
-                    const S predicted = from_integer<S>(static_cast<long>(m.samples)) * S(m.external[i]);
-                    v.add(equal(mean, predicted), "E_pi[c_" + std::to_string(i) + "] = " + str(mean) +
+                    const S predicted = from_integer<S>(static_cast<long>(m.samples)) * scalar_traits<S>::from_rational(m.external[i], bits);
+                    v.add(agrees(mean, predicted), "E_pi[c_" + std::to_string(i) + "] = " + str(mean) +
                                                       " differs from N q_" + std::to_string(i) + " = " + str(predicted));
                     if (k == 0) mean_text.push_back(str(mean));
                 }
@@ -244,7 +263,7 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
             }
             t.status = v.status();
             t.detail = v.any_no ? v.first_failure
-                                : "(a) E_pi[c] = N q = " + list(mean_text) + " exactly; (b) Dirac masses " +
+                                : "(a) E_pi[c] = N q = " + list(mean_text) + how_agreed<S>() + "; (b) Dirac masses " +
                                       list(dirac_text) + " next to q = " + list(q_text) +
                                       " (they tend to q as the fresh data vanish)";
         }
@@ -262,6 +281,8 @@ std::vector<TheoremCheck> theorems_not_applicable_to_file_chain() {
 }
 
 template std::vector<TheoremCheck> check_theorems<Rational>(const RecursiveModel&, const Chain<Rational>&,
-                                                             const Analysis<Rational>&);
+                                                             const Analysis<Rational>&, long);
+template std::vector<TheoremCheck> check_theorems<double>(const RecursiveModel&, const Chain<double>&,
+                                                           const Analysis<double>&, long);
 
 }  // namespace collapse

@@ -1,4 +1,5 @@
 #include <collapse/io/report.hpp>
+#include <collapse/scalar/floating.hpp>
 #include <collapse/scalar/rational.hpp>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,8 @@ using Json = nlohmann::ordered_json;
 
 // Value encoding by arithmetic (cli.md): exact values are strings "p/q" or "n".
 Json value(const Rational& x) { return scalar_traits<Rational>::to_string(x); }
+// Approximate values are JSON numbers.
+Json value(double x) { return x; }
 
 std::string_view arithmetic_name(Guarantee g) {
     switch (g) {
@@ -125,5 +128,6 @@ void write_json(const Report<S>& r, std::ostream& out) {
 }
 
 template void write_json<Rational>(const Report<Rational>&, std::ostream&);
+template void write_json<double>(const Report<double>&, std::ostream&);
 
 }  // namespace collapse

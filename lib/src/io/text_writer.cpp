@@ -1,5 +1,6 @@
 #include <collapse/core/counted.hpp>
 #include <collapse/io/report.hpp>
+#include <collapse/scalar/floating.hpp>
 #include <collapse/scalar/rational.hpp>
 
 #include <algorithm>
@@ -31,6 +32,15 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
     }
 }
 
+std::string guarantee_sentence(Guarantee g) {
+    switch (g) {
+        case Guarantee::exact: return " (every number is the exact rational value)";
+        case Guarantee::enclosure: return " (every interval [lo, hi] is proved to contain the true value)";
+        case Guarantee::approximate: return " (double precision: every number is approximate)";
+    }
+    return "";
+}
+
 }  // namespace
 
 std::string describe(const RecursiveModel& m) {
@@ -50,7 +60,7 @@ void write_text(const Report<S>& r, std::ostream& out) {
     auto str = [](const S& x) { return scalar_traits<S>::to_string(x); };
     out << "chain:      " << (r.model ? "recursive training, " + describe(*r.model) : "file " + r.chain_file) << '\n';
     out << "arithmetic: " << to_string(scalar_traits<S>::guarantee)
-        << (scalar_traits<S>::guarantee == Guarantee::exact ? " (every number is the exact rational value)" : "")
+        << guarantee_sentence(scalar_traits<S>::guarantee)
         << '\n';
     out << "states:     " << chain.size() << " (" << counted(chain.support().entries(), "transition") << "), "
         << cs.transient.size() << " transient, " << cs.absorbing.size() << " absorbing\n";
@@ -121,5 +131,6 @@ void write_text(const Report<S>& r, std::ostream& out) {
 }
 
 template void write_text<Rational>(const Report<Rational>&, std::ostream&);
+template void write_text<double>(const Report<double>&, std::ostream&);
 
 }  // namespace collapse

@@ -1,6 +1,8 @@
 #include <collapse/core/error.hpp>
 #include <collapse/models/recursive_chain.hpp>
 
+#include "integer_law.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -10,117 +12,7 @@
 namespace collapse {
 namespace {
 
-// Integer numerators a_i over a common denominator d: p_i = a_i / d.
-struct IntegerLaw {
-    std::vector<Integer> numerator;
-    Integer denominator;
-};
-
-// Reduce by the common gcd so the powers d^N stay as small as possible.
-void reduce(IntegerLaw& law) {
-    Integer g = law.denominator;
-    for (const Integer& a : law.numerator) g = boost::multiprecision::gcd(g, a);
-    if (g > 1) {
-        for (Integer& a : law.numerator) a /= g;
-        law.denominator /= g;
-    }
-}
-
-Integer power(const Integer& base, std::uint64_t e) {
-    return boost::multiprecision::pow(base, static_cast<unsigned>(e));
-}
-
-IntegerLaw fitted_law(const Fit& fit, std::span<const std::uint32_t> c, std::uint64_t n) {
-    const std::size_t k = c.size();
-    IntegerLaw law{std::vector<Integer>(k), Integer(0)};
-    switch (fit.kind) {
-        case Fit::Kind::mle:
-            for (std::size_t i = 0; i < k; ++i) law.numerator[i] = c[i];
-            law.denominator = n;
-            break;
-        case Fit::Kind::smooth: {  // (c_i + u/v) / (N + K u/v) = (v c_i + u) / (v N + K u)
-            const Integer u = boost::multiprecision::numerator(fit.alpha);
-            const Integer v = boost::multiprecision::denominator(fit.alpha);
-            for (std::size_t i = 0; i < k; ++i) law.numerator[i] = v * c[i] + u;
-            law.denominator = v * n + Integer(k) * u;
-            break;
-        }
-        case Fit::Kind::temper: {  // c_i^beta / sum_j c_j^beta; beta >= 1 so 0^beta = 0
-            const std::uint64_t beta = boost::multiprecision::numerator(fit.beta).convert_to<std::uint64_t>();
-            for (std::size_t i = 0; i < k; ++i) {
-                law.numerator[i] = power(Integer(c[i]), beta);
-                law.denominator += law.numerator[i];
-            }
-            break;
-        }
-        case Fit::Kind::topk: {  // the k largest counts, ties to the smaller index, zeros dropped
-            std::vector<std::size_t> order(k);
-            std::iota(order.begin(), order.end(), std::size_t{0});
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return c[a] > c[b]; });
-            for (std::size_t r = 0; r < fit.k && r < k; ++r) {
-                law.numerator[order[r]] = c[order[r]];
-                law.denominator += c[order[r]];
-            }
-            break;
-        }
-    }
-    reduce(law);
-    return law;
-}
-
-// (1 - l/L) p + (l/L) q with p = a/d, q = r/e.
-IntegerLaw mixed_law(const IntegerLaw& p, const IntegerLaw& q, const Rational& lambda) {
-    const Integer l = boost::multiprecision::numerator(lambda), big_l = boost::multiprecision::denominator(lambda);
-    IntegerLaw out{std::vector<Integer>(p.numerator.size()), big_l * p.denominator * q.denominator};
-    for (std::size_t i = 0; i < p.numerator.size(); ++i)
-        out.numerator[i] = (big_l - l) * p.numerator[i] * q.denominator + l * q.numerator[i] * p.denominator;
-    reduce(out);
-    return out;
-}
-
-IntegerLaw external_law(const std::vector<Rational>& q) {
-    IntegerLaw law{std::vector<Integer>(q.size()), Integer(1)};
-    for (const Rational& v : q) law.denominator = boost::multiprecision::lcm(law.denominator, boost::multiprecision::denominator(v));
-    for (std::size_t i = 0; i < q.size(); ++i)
-        law.numerator[i] = boost::multiprecision::numerator(q[i]) * (law.denominator / boost::multiprecision::denominator(q[i]));
-    return law;
-}
-
-// multinomial(n; x) * prod_i a_i^{x_i} for every x in `space`, given the power table
-// powers[i][j] = a_i^j. 0^0 = 1 falls out of pow(0, 0) = 1.
-std::vector<Integer> multinomial_terms(const StateSpace& space, const std::vector<std::vector<Integer>>& powers,
-                                       const std::vector<Integer>& multinomial) {
-    std::vector<Integer> out(space.size());
-    for (std::size_t s = 0; s < space.size(); ++s) {
-        Integer term = multinomial[s];
-        const auto x = space.counts(s);
-        for (std::size_t i = 0; i < x.size() && !term.is_zero(); ++i) term *= powers[i][x[i]];
-        out[s] = std::move(term);
-    }
-    return out;
-}
-
-std::vector<std::vector<Integer>> power_table(const IntegerLaw& law, std::size_t n) {
-    std::vector<std::vector<Integer>> table(law.numerator.size(), std::vector<Integer>(n + 1));
-    for (std::size_t i = 0; i < law.numerator.size(); ++i) {
-        table[i][0] = 1;
-        for (std::size_t j = 1; j <= n; ++j) table[i][j] = table[i][j - 1] * law.numerator[i];
-    }
-    return table;
-}
-
-std::vector<Integer> multinomial_coefficients(const StateSpace& space) {
-    std::vector<Integer> factorial(space.samples() + 1);
-    factorial[0] = 1;
-    for (std::size_t j = 1; j <= space.samples(); ++j) factorial[j] = factorial[j - 1] * j;
-    std::vector<Integer> out(space.size());
-    for (std::size_t s = 0; s < space.size(); ++s) {
-        Integer denominator = 1;
-        for (std::uint32_t v : space.counts(s)) denominator *= factorial[v];
-        out[s] = factorial[space.samples()] / denominator;
-    }
-    return out;
-}
+using namespace detail;
 
 double log2_of(const Integer& x) {
     const std::size_t bits = x.is_zero() ? 0 : boost::multiprecision::msb(x) + 1;
@@ -155,7 +47,8 @@ Chain<Rational> exact_recursive_chain(const RecursiveModel& m, const ResourceLim
     if (m.fit.kind == Fit::Kind::temper && boost::multiprecision::denominator(m.fit.beta) != 1)
         throw InvalidInput("--fit temper:" + m.fit.beta.str() +
                            ": a non-integer exponent makes the probabilities irrational, which exact "
-                           "arithmetic cannot represent; interval arithmetic (--arithmetic interval) is the way");
+                           "arithmetic cannot represent; interval arithmetic (--arithmetic interval) is the way to enclose them, "
+                           "--arithmetic float approximates them");
     const std::uint64_t states = state_count(m.symbols, m.samples);
     require_memory(limits, exact_memory_estimate(m),
                    "the exact chain with K = " + std::to_string(m.symbols) + ", N = " + std::to_string(m.samples) +

@@ -34,6 +34,7 @@ struct Analysis {
 
 /// Size in bits of the largest row total (the integers the exact systems are made of).
 double largest_row_bits(const Chain<Rational>& chain);
+inline double largest_row_bits(const Chain<double>&) { return 64; }
 
 template <Scalar S, class Solver = LinearSolver<S>>
 Analysis<S> analyze(const Chain<S>& chain, const AnalysisRequest& request) {

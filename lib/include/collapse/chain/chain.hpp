@@ -22,8 +22,8 @@ namespace collapse {
 template <Scalar S>
 class Chain {
 public:
-    /// Checks the invariants (one weight per support entry, positive weights, rows adding
-    /// up to their totals, one label per state); a violation is a bug in the builder and
+    /// Checks the invariants (one weight per support entry, no negative weight, rows adding
+    /// up to their totals in the sense of `agrees`, one label per state); a violation is a bug in the builder and
     /// throws std::logic_error. Inputs from users are validated before this point.
     Chain(Support support, std::vector<S> weights, std::vector<S> row_totals,
           std::vector<std::string> labels)
@@ -37,11 +37,14 @@ public:
                 throw std::logic_error("Chain: a state has no transition");
             S sum = from_integer<S>(0);
             for (std::size_t e = support_.row_begin(i); e < support_.row_end(i); ++e) {
-                if (is_positive(weights_[e]) == Truth::no)
-                    throw std::logic_error("Chain: a stored weight is not positive");
+                // A double may underflow to 0 on a supported transition; none may be negative.
+                if (is_positive(-weights_[e]) == Truth::yes)
+                    throw std::logic_error("Chain: a stored weight is negative");
+                if (scalar_traits<S>::guarantee == Guarantee::exact && is_zero(weights_[e]) == Truth::yes)
+                    throw std::logic_error("Chain: an exact chain stores a zero probability in its support");
                 sum = sum + weights_[e];
             }
-            if (equal(sum, row_totals_[i]) == Truth::no)
+            if (agrees(sum, row_totals_[i]) == Truth::no)
                 throw std::logic_error("Chain: a row's weights do not add up to its total");
         }
         for (std::size_t i = 0; i < n; ++i) index_of_label_.emplace(labels_[i], i);

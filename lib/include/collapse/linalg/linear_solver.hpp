@@ -4,6 +4,7 @@
 // reference state removed for an irreducible one). `LinearSolver<S>` is the default solver
 // for scalar type S; solvers are replaceable without touching the analyses.
 #include <collapse/linalg/sparse_matrix.hpp>
+#include <collapse/scalar/floating.hpp>
 #include <collapse/scalar/rational.hpp>
 
 #include <string>
@@ -35,6 +36,17 @@ struct LinearSolver<Rational> {
     static double memory_estimate(double n, double rhs, double bits) {
         return (n * n + 2 * n * rhs) * (bits / 8.0 + 32.0) * 3.0;
     }
+};
+
+/// Approximate dense solve in double: LU with partial pivoting (Eigen).
+Solution<double> approx_solve_double_lu(const SparseMatrix<double>& a, const DenseMatrix<double>& b);
+
+template <>
+struct LinearSolver<double> {
+    static Solution<double> solve(const SparseMatrix<double>& a, const DenseMatrix<double>& b) {
+        return approx_solve_double_lu(a, b);
+    }
+    static double memory_estimate(double n, double rhs, double /*bits*/) { return (2 * n * n + 2 * n * rhs) * 8.0; }
 };
 
 }  // namespace collapse

@@ -24,4 +24,13 @@ double exact_memory_estimate(const RecursiveModel& model);
 /// analysis would exceed `limits`.
 Chain<Rational> exact_recursive_chain(const RecursiveModel& model, const ResourceLimits& limits);
 
+/// The chain of a validated model with probabilities in S: approximate doubles, or
+/// enclosures at `bits` of precision (outward rounding throughout). The support is decided
+/// exactly from the counts and parameters, never from a value that rounds to zero.
+/// Probabilities that exact arithmetic computes as rationals are computed exactly and then
+/// rounded once; only a non-integer temper exponent needs real powers. Explicitly
+/// instantiated for double and Interval.
+template <Scalar S>
+Chain<S> numeric_recursive_chain(const RecursiveModel& model, long bits, const ResourceLimits& limits);
+
 }  // namespace collapse

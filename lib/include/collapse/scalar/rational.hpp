@@ -21,6 +21,9 @@ struct scalar_traits<Rational> {
     static Rational from_integer(long n) { return Rational(n); }
     static Truth is_zero(const Rational& x) { return x.is_zero() ? Truth::yes : Truth::no; }
     static Truth is_positive(const Rational& x) { return x.sign() > 0 ? Truth::yes : Truth::no; }
+    static Truth agrees(const Rational& a, const Rational& b) { return a == b ? Truth::yes : Truth::no; }
+    /// The value itself (`bits` matters only to types that round).
+    static Rational from_rational(const Rational& q, long /*bits*/) { return q; }
     /// "p/q" in lowest terms, or "n" for an integer.
     static std::string to_string(const Rational& x) { return x.str(); }
 };

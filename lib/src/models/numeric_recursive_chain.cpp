@@ -1,0 +1,176 @@
+#include <collapse/core/error.hpp>
+#include <collapse/models/recursive_chain.hpp>
+#include <collapse/scalar/floating.hpp>
+
+#include "integer_law.hpp"
+
+#include <cmath>
+#include <optional>
+
+namespace collapse {
+namespace {
+
+using namespace detail;
+
+// x^beta for a rational base >= 0 and a non-integer beta > 0, in each number type.
+double real_power(const Rational& base, const Rational& beta, long /*bits*/, const double*) {
+    return std::pow(base.convert_to<double>(), beta.convert_to<double>());
+}
+
+template <Scalar S>
+S value_of(const Rational& q, long bits) { return scalar_traits<S>::from_rational(q, bits); }
+
+// One generation's sampling law in S, with the exact knowledge of which entries are positive.
+template <Scalar S>
+struct Law {
+    std::vector<S> p;
+    std::vector<bool> positive;
+};
+
+template <Scalar S>
+Law<S> law_from_integers(const IntegerLaw& l, long bits) {
+    Law<S> law;
+    for (const Integer& a : l.numerator) {
+        law.p.push_back(value_of<S>(Rational(a, l.denominator), bits));
+        law.positive.push_back(a > 0);
+    }
+    return law;
+}
+
+template <Scalar S>
+Law<S> sampling_law(const RecursiveModel& m, std::span<const std::uint32_t> c, const IntegerLaw& q, long bits) {
+    const bool by_fraction = m.fresh.kind == FreshData::Kind::fraction && !m.fresh.fraction.is_zero();
+    if (m.fit.kind != Fit::Kind::temper || denominator(m.fit.beta) == 1) {
+        // Rational probabilities: exact first, rounded once.
+        IntegerLaw l = fitted_law(m.fit, c, m.samples);
+        if (by_fraction) l = mixed_law(l, q, m.fresh.fraction);
+        return law_from_integers<S>(l, bits);
+    }
+    // temper:beta with non-integer beta: p_i = c_i^beta / sum_j c_j^beta (0^beta = 0).
+    Law<S> law;
+    S total = from_integer<S>(0);
+    for (std::uint32_t ci : c) {
+        law.p.push_back(ci == 0 ? from_integer<S>(0) : real_power(Rational(ci), m.fit.beta, bits, static_cast<const S*>(nullptr)));
+        law.positive.push_back(ci > 0);
+        total = total + law.p.back();
+    }
+    for (S& p : law.p) p = p / total;
+    if (by_fraction) {
+        const S lambda = value_of<S>(m.fresh.fraction, bits), keep = value_of<S>(1 - m.fresh.fraction, bits);
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            law.p[i] = keep * law.p[i] + lambda * value_of<S>(m.external[i], bits);
+            law.positive[i] = law.positive[i] || m.external[i] > 0;
+        }
+    }
+    return law;
+}
+
+// multinomial(n; x) prod_i p_i^{x_i} for every x of `space`; nonzero[x] is exact.
+template <Scalar S>
+void multinomial_pmf(const StateSpace& space, const Law<S>& law, const std::vector<Integer>& coefficient, long bits,
+                     std::vector<S>& term, std::vector<bool>& nonzero) {
+    const std::size_t k = space.symbols(), n = space.samples();
+    term.assign(space.size(), from_integer<S>(0));
+    nonzero.assign(space.size(), false);
+    // Doubles beyond a few hundred samples: coefficients overflow and powers underflow, so
+    // work with logarithms (relative error about n * 1e-16).
+    const bool logarithms = std::is_same_v<S, double> && n > 300;
+    std::vector<std::vector<S>> powers;
+    if (!logarithms) {
+        powers.assign(k, std::vector<S>(n + 1, from_integer<S>(1)));
+        for (std::size_t i = 0; i < k; ++i)
+            for (std::size_t j = 1; j <= n; ++j) powers[i][j] = powers[i][j - 1] * law.p[i];
+    }
+    for (std::size_t s = 0; s < space.size(); ++s) {
+        const auto x = space.counts(s);
+        bool possible = true;
+        for (std::size_t i = 0; i < k; ++i) possible = possible && (x[i] == 0 || law.positive[i]);
+        if (!possible) continue;
+        nonzero[s] = true;
+        if constexpr (std::is_same_v<S, double>) {
+            if (logarithms) {
+                double log_term = std::lgamma(static_cast<double>(n) + 1);
+                for (std::size_t i = 0; i < k; ++i)
+                    if (x[i] > 0) log_term += x[i] * std::log(law.p[i]) - std::lgamma(x[i] + 1.0);
+                term[s] = std::exp(log_term);
+                continue;
+            }
+        }
+        S t = value_of<S>(Rational(coefficient[s]), bits);
+        for (std::size_t i = 0; i < k; ++i) t = t * powers[i][x[i]];
+        term[s] = t;
+    }
+}
+
+}  // namespace
+
+template <Scalar S>
+Chain<S> numeric_recursive_chain(const RecursiveModel& m, long bits, const ResourceLimits& limits) {
+    const std::uint64_t states = state_count(m.symbols, m.samples);
+    const double value_bytes = std::is_same_v<S, double> ? 8.0 : 2.0 * (static_cast<double>(bits) / 8.0 + 32.0);
+    require_memory(limits, static_cast<double>(states) * static_cast<double>(states) * (value_bytes + 8.0),
+                   "the chain with K = " + std::to_string(m.symbols) + ", N = " + std::to_string(m.samples) + " (" +
+                       (states == UINT64_MAX ? std::string("more than 2^64") : std::to_string(states)) + " states)");
+    const std::size_t n = m.samples;
+    const StateSpace space(m.symbols, n);
+    const IntegerLaw q = external_law(m.external);
+    const std::uint64_t fresh_count = m.fresh.kind == FreshData::Kind::count ? m.fresh.count : 0;
+    const StateSpace model_space(m.symbols, n - fresh_count);
+    const std::vector<Integer> model_coefficient = multinomial_coefficients(model_space);
+
+    std::optional<StateSpace> external_space;
+    std::vector<S> external_term;
+    std::vector<bool> external_nonzero;
+    if (fresh_count > 0) {
+        external_space.emplace(m.symbols, fresh_count);
+        multinomial_pmf<S>(*external_space, law_from_integers<S>(q, bits), multinomial_coefficients(*external_space),
+                           bits, external_term, external_nonzero);
+    }
+
+    std::vector<std::size_t> row_start{0}, column;
+    std::vector<S> weights, totals;
+    std::vector<std::string> labels;
+    std::vector<S> term, row(space.size());
+    std::vector<bool> nonzero, row_nonzero(space.size());
+    std::vector<std::uint32_t> sum(m.symbols);
+    for (std::size_t s = 0; s < space.size(); ++s) {
+        labels.push_back(space.label(s));
+        multinomial_pmf<S>(model_space, sampling_law<S>(m, space.counts(s), q, bits), model_coefficient, bits, term,
+                           nonzero);
+        if (fresh_count == 0) {
+            row.swap(term);
+            row_nonzero.swap(nonzero);
+        } else {  // convolution: c' = x + y
+            std::fill(row.begin(), row.end(), from_integer<S>(0));
+            std::fill(row_nonzero.begin(), row_nonzero.end(), false);
+            for (std::size_t x = 0; x < model_space.size(); ++x) {
+                if (!nonzero[x]) continue;
+                const auto cx = model_space.counts(x);
+                for (std::size_t y = 0; y < external_space->size(); ++y) {
+                    if (!external_nonzero[y]) continue;
+                    const auto cy = external_space->counts(y);
+                    for (std::size_t i = 0; i < sum.size(); ++i) sum[i] = cx[i] + cy[i];
+                    const std::size_t t = space.index_of(sum);
+                    row[t] = row[t] + term[x] * external_term[y];
+                    row_nonzero[t] = true;
+                }
+            }
+        }
+        S total = from_integer<S>(0);
+        for (std::size_t t = 0; t < space.size(); ++t) {
+            if (!row_nonzero[t]) continue;
+            column.push_back(t);
+            weights.push_back(row[t]);
+            total = total + row[t];
+        }
+        // Doubles: normalise by the computed sum. Enclosures: the true total is exactly 1.
+        totals.push_back(scalar_traits<S>::guarantee == Guarantee::approximate ? total : from_integer<S>(1));
+        row_start.push_back(column.size());
+    }
+    return Chain<S>(Support(std::move(row_start), std::move(column)), std::move(weights), std::move(totals),
+                    std::move(labels));
+}
+
+template Chain<double> numeric_recursive_chain<double>(const RecursiveModel&, long, const ResourceLimits&);
+
+}  // namespace collapse
