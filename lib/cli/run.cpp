@@ -8,6 +8,7 @@
 #include <collapse/io/tra_reader.hpp>
 #include <collapse/models/recursive_chain.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <type_traits>
 
@@ -82,11 +83,13 @@ Chain<S> chain_in(const Source& source, long bits, const ResourceLimits& limits)
     }
 }
 
+// Where a verified method needs more precision, it is raised up to this many bits.
+constexpr long precision_cap = 4096;
+
 template <Scalar S>
 std::string analyze_in(const AnalyzeOptions& o, const Parts& parts, const Source& source, long bits,
-                       const ResourceLimits& limits) {
+                       const ResourceLimits& limits, Report<S>&& report = {}) {
     const Chain<S> chain = chain_in<S>(source, bits, limits);
-    Report<S> report;
     report.model = source.model;
     report.chain_file = source.file;
     AnalysisRequest request;
@@ -118,12 +121,41 @@ std::string analyze_in(const AnalyzeOptions& o, const Parts& parts, const Source
     return buffer.str();
 }
 
+// Interval arithmetic: when an enclosure cannot be established at the requested precision,
+// double it (up to the cap) and say so in the output; past the cap, fail.
+std::string analyze_verified(const AnalyzeOptions& o, const Parts& parts, const Source& source, long requested,
+                             const ResourceLimits& limits) {
+    std::string reason;
+    for (long bits = requested;; bits = std::min(2 * bits, precision_cap)) {
+        try {
+            Report<Interval> report;
+            report.precision_requested = requested;
+            report.precision_used = bits;
+            report.precision_raised_because = reason;
+            return analyze_in<Interval>(o, parts, source, bits, limits, std::move(report));
+        } catch (const Unable& e) {
+            if (bits >= precision_cap)
+                throw Unable(std::string(e.what()) + "; no enclosure up to the cap of " + std::to_string(precision_cap) +
+                             " bits");
+            reason = e.what();
+        }
+    }
+}
+
 void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& limits) {
-    if (o.arithmetic != "exact" && o.arithmetic != "float")
-        throw InvalidInput("--arithmetic: '" + o.arithmetic + "' is not available; accepted: exact, float");
+    if (o.arithmetic != "exact" && o.arithmetic != "float" && o.arithmetic != "interval")
+        throw InvalidInput("--arithmetic: '" + o.arithmetic + "' is not an arithmetic; accepted: exact, interval, float");
     if (o.precision && o.arithmetic != "interval")
         throw InvalidInput("--precision " + *o.precision + ": precision applies to --arithmetic interval only (here " +
                            o.arithmetic + ")");
+    long bits = 128;
+    if (o.precision) {
+        const auto requested = parse_count(*o.precision, "--precision");
+        if (requested < 16 || requested > static_cast<unsigned long long>(precision_cap))
+            throw InvalidInput("--precision: " + *o.precision + " bits is not accepted; accepted: 16 to " +
+                               std::to_string(precision_cap));
+        bits = static_cast<long>(requested);
+    }
     const Parts parts = parts_from(o.what);
     if (o.start.has_value() != o.steps.has_value())
         throw InvalidInput("--start and --steps go together: the transient law needs a start state and a number of steps");
@@ -140,7 +172,8 @@ void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& l
     }
     // The number type is chosen here, once; everything below is the same code for each.
     if (o.arithmetic == "float") out << analyze_in<double>(o, parts, source, 53, limits);
-    else out << analyze_in<Rational>(o, parts, source, 0, limits);
+    else if (o.arithmetic == "exact") out << analyze_in<Rational>(o, parts, source, 0, limits);
+    else out << analyze_verified(o, parts, source, bits, limits);
 }
 
 void demo(std::ostream& out, const ResourceLimits& limits) {
@@ -179,6 +212,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     } catch (const InvalidInput& e) {
         err << "collapse: error: " << e.what() << '\n';
         return exit_invalid_input;
+    } catch (const Unable& e) {
+        err << "collapse: unable: " << e.what() << '\n';
+        return exit_unable;
     } catch (const ResourceLimit& e) {
         err << "collapse: too large: " << e.what() << '\n';
         return exit_too_large;

@@ -13,6 +13,7 @@ enum ExitStatus : int {
     exit_invalid_input = 2,   ///< bad option, parameter or file
     exit_too_large = 3,       ///< valid, but beyond the memory limit
     exit_internal_error = 4,  ///< a bug: please report it
+    exit_unable = 5,          ///< a verified result could not be established up to the precision cap
 };
 
 /// Runs the whole program; writes results to `out` only once everything is computed, and

@@ -839,3 +839,83 @@ TEST(CliFloat, NonIntegerTemperIsAccepted) {
 }
 
 }  // namespace
+
+namespace {
+
+// A decimal string such as "0.3333", "-2.5e-3" or "12", read exactly (independently of lib/).
+mpq_class decimal_value(const std::string& text) {
+    static const std::regex shape(R"((-?)([0-9]+)(?:\.([0-9]*))?(?:e(-?[0-9]+))?)");
+    std::smatch m;
+    if (!std::regex_match(text, m, shape)) {
+        ADD_FAILURE() << "'" << text << "' is not a decimal string";
+        return 0;
+    }
+    const std::string digits = m[2].str() + m[3].str();
+    long exponent = (m[4].matched ? std::stol(m[4].str()) : 0) - static_cast<long>(m[3].length());
+    mpz_class value(digits, 10), scale = 1;
+    for (long i = 0; i < std::labs(exponent); ++i) scale *= 10;
+    mpq_class q = exponent >= 0 ? mpq_class(value * scale) : mpq_class(value, scale);
+    q.canonicalize();
+    return m[1].length() ? mpq_class(-q) : q;
+}
+
+// An interval value is ["lo", "hi"] (cli.md); true when it contains `exact`.
+bool encloses(const Json& v, const mpq_class& exact) {
+    if (!v.is_array() || v.size() != 2 || !v[0].is_string() || !v[1].is_string()) {
+        ADD_FAILURE() << "not an interval value: " << v.dump();
+        return false;
+    }
+    return decimal_value(v[0]) <= exact && exact <= decimal_value(v[1]);
+}
+
+TEST(CliInterval, EnclosuresContainTheClosedForms) {
+    const Json j = analyze_json({"--symbols", "2", "--samples", "6", "--arithmetic", "interval"});
+    EXPECT_EQ(j.at("arithmetic"), "interval");
+    EXPECT_EQ(j.at("guarantee"), "enclosure");
+    EXPECT_EQ(j.at("precision"), Json::parse(R"({"requested": 128, "used": 128})"));
+    const int k6 = class_of(j, "6,0");
+    ASSERT_GE(k6, 0);
+    for (int i = 1; i < 6; ++i) {
+        const std::string label = std::to_string(i) + "," + std::to_string(6 - i);
+        EXPECT_TRUE(encloses(j.at("absorption").at(label).at(k6), ratio(i, 6))) << label;  // T2: c_i/N
+        const Json& v = j.at("absorption").at(label).at(k6);
+        EXPECT_LT(mpq_class(decimal_value(v[1]) - decimal_value(v[0])), mpq_class(1, 1000000) * mpq_class(1, 1000000) *
+                                                                            mpq_class(1, 1000000) * mpq_class(1, 1000000) *
+                                                                            mpq_class(1, 1000000));  // width < 1e-30
+    }
+    EXPECT_EQ(status_of(j, "T1"), "holds");
+    EXPECT_EQ(status_of(j, "T2"), "consistent");
+}
+
+TEST(CliInterval, AgreesWithTheExactRunOnAPeriodicFile) {
+    const std::string file = std::string(COLLAPSE_TEST_DATA) + "/periodic_and_absorbing.tra";
+    const Json exact = analyze_json({"--chain", file});
+    const Json verified = analyze_json({"--chain", file, "--arithmetic", "interval", "--precision", "64"});
+    for (const auto& [label, row] : exact.at("absorption").items())
+        for (std::size_t k = 0; k < row.size(); ++k)
+            EXPECT_TRUE(encloses(verified.at("absorption").at(label).at(k), exact_value(row[k]))) << label;
+    for (const auto& [label, v] : exact.at("expected_steps").items())
+        EXPECT_TRUE(encloses(verified.at("expected_steps").at(label), exact_value(v))) << label;
+    for (std::size_t k = 0; k < exact.at("stationary").size(); ++k)
+        for (const auto& [label, v] : exact.at("stationary").at(k).items())
+            EXPECT_TRUE(encloses(verified.at("stationary").at(k).at(label), exact_value(v))) << label;
+}
+
+TEST(CliInterval, PrecisionIsRaisedWhenAPivotCannotBeProvedPositive) {
+    // Staying probability 1 - 2^-40: at 16 or 32 bits it encloses 1; the expected time to
+    // leave is 2^40, which needs more bits to separate 1 - p from 0.
+    const std::string file = std::string(COLLAPSE_TEST_DATA) + "/nearly_absorbing.tra";
+    const Json j = analyze_json({"--chain", file, "--arithmetic", "interval", "--precision", "16"});
+    EXPECT_EQ(j.at("precision").at("requested"), 16);
+    EXPECT_GE(j.at("precision").at("used").get<int>(), 64);
+    EXPECT_TRUE(j.at("precision").at("raised_because").get<std::string>().find("pivot") != std::string::npos);
+    EXPECT_TRUE(encloses(j.at("expected_steps").at("0"), mpq_class(mpz_class(1) << 40)));
+}
+
+TEST(CliInterval, NonIntegerTemperIsEnclosed) {
+    // temper:1.5 from 1,1 (N = 2) is symmetric: absorption exactly 1/2.
+    const Json j = analyze_json({"--symbols", "2", "--samples", "2", "--fit", "temper:1.5", "--arithmetic", "interval"});
+    EXPECT_TRUE(encloses(j.at("absorption").at("1,1").at(0), ratio(1, 2)));
+}
+
+}  // namespace

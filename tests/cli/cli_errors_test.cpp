@@ -20,6 +20,7 @@ using collapse_test::run_collapse;
 
 constexpr int invalid_input = 2;
 constexpr int too_large = 3;
+constexpr int unable = 5;
 
 struct ErrorCase {
     std::string name;                   ///< the test's name
@@ -119,6 +120,15 @@ const std::vector<ErrorCase> option_cases = {
      invalid_input, {"--fit", "temper", "interval arithmetic"}},
     {"ArithmeticUnknown", analyze({"--symbols", "2", "--samples", "2", "--arithmetic", "bogus"}), invalid_input,
      {"--arithmetic", "bogus"}},
+    {"PrecisionTooLow", analyze({"--symbols", "2", "--samples", "2", "--arithmetic", "interval", "--precision", "8"}),
+     invalid_input, {"--precision", "16"}},
+    {"PrecisionTooHigh",
+     analyze({"--symbols", "2", "--samples", "2", "--arithmetic", "interval", "--precision", "100000"}), invalid_input,
+     {"--precision", "4096"}},
+    // Staying probability 1 - 2^-5000: no precision up to the cap separates the pivot from 0.
+    {"EnclosureBeyondThePrecisionCap",
+     analyze({"--chain", std::string(COLLAPSE_TEST_DATA) + "/beyond_precision_cap.tra", "--arithmetic", "interval"}),
+     unable, {"unable", "4096 bits"}},
     {"PrecisionWithExactArithmetic", analyze({"--symbols", "2", "--samples", "2", "--precision", "64"}), invalid_input,
      {"--precision", "interval"}},
     {"PrecisionWithFloatArithmetic",

@@ -284,5 +284,7 @@ template std::vector<TheoremCheck> check_theorems<Rational>(const RecursiveModel
                                                              const Analysis<Rational>&, long);
 template std::vector<TheoremCheck> check_theorems<double>(const RecursiveModel&, const Chain<double>&,
                                                            const Analysis<double>&, long);
+template std::vector<TheoremCheck> check_theorems<Interval>(const RecursiveModel&, const Chain<Interval>&,
+                                                             const Analysis<Interval>&, long);
 
 }  // namespace collapse

@@ -1,5 +1,8 @@
 #include <collapse/io/report.hpp>
 #include <collapse/scalar/floating.hpp>
+#include <collapse/scalar/interval.hpp>
+
+#include <algorithm>
 #include <collapse/scalar/rational.hpp>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +16,12 @@ using Json = nlohmann::ordered_json;
 Json value(const Rational& x) { return scalar_traits<Rational>::to_string(x); }
 // Approximate values are JSON numbers.
 Json value(double x) { return x; }
+// Enclosures: ["lo", "hi"], decimal strings rounded outward, with about as many digits as
+// the precision carries.
+Json value(const Interval& x) {
+    const int digits = static_cast<int>(std::min(80.0, static_cast<double>(x.precision()) * 0.30103 + 2));
+    return Json::array({x.lower_decimal(digits), x.upper_decimal(digits)});
+}
 
 std::string_view arithmetic_name(Guarantee g) {
     switch (g) {
@@ -61,6 +70,10 @@ void write_json(const Report<S>& r, std::ostream& out) {
     j["model"]["transitions"] = chain.support().entries();
     j["arithmetic"] = arithmetic_name(scalar_traits<S>::guarantee);
     j["guarantee"] = to_string(scalar_traits<S>::guarantee);
+    if (r.precision_used > 0) {
+        j["precision"] = Json{{"requested", r.precision_requested}, {"used", r.precision_used}};
+        if (!r.precision_raised_because.empty()) j["precision"]["raised_because"] = r.precision_raised_because;
+    }
     j["states"] = chain.labels();
     Json absorbing = Json::array();
     for (std::size_t s : cs.absorbing) absorbing.push_back(chain.label(s));
@@ -129,5 +142,6 @@ void write_json(const Report<S>& r, std::ostream& out) {
 
 template void write_json<Rational>(const Report<Rational>&, std::ostream&);
 template void write_json<double>(const Report<double>&, std::ostream&);
+template void write_json<Interval>(const Report<Interval>&, std::ostream&);
 
 }  // namespace collapse

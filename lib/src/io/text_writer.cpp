@@ -1,6 +1,7 @@
 #include <collapse/core/counted.hpp>
 #include <collapse/io/report.hpp>
 #include <collapse/scalar/floating.hpp>
+#include <collapse/scalar/interval.hpp>
 #include <collapse/scalar/rational.hpp>
 
 #include <algorithm>
@@ -62,6 +63,12 @@ void write_text(const Report<S>& r, std::ostream& out) {
     out << "arithmetic: " << to_string(scalar_traits<S>::guarantee)
         << guarantee_sentence(scalar_traits<S>::guarantee)
         << '\n';
+    if (r.precision_used > 0) {
+        out << "precision:  " << r.precision_used << " bits";
+        if (r.precision_used != r.precision_requested)
+            out << " (raised from " << r.precision_requested << ": " << r.precision_raised_because << ")";
+        out << '\n';
+    }
     out << "states:     " << chain.size() << " (" << counted(chain.support().entries(), "transition") << "), "
         << cs.transient.size() << " transient, " << cs.absorbing.size() << " absorbing\n";
     out << "\nclosed classes (" << cs.closed.size() << "):\n";
@@ -132,5 +139,6 @@ void write_text(const Report<S>& r, std::ostream& out) {
 
 template void write_text<Rational>(const Report<Rational>&, std::ostream&);
 template void write_text<double>(const Report<double>&, std::ostream&);
+template void write_text<Interval>(const Report<Interval>&, std::ostream&);
 
 }  // namespace collapse

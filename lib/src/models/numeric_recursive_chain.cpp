@@ -1,6 +1,7 @@
 #include <collapse/core/error.hpp>
 #include <collapse/models/recursive_chain.hpp>
 #include <collapse/scalar/floating.hpp>
+#include <collapse/scalar/interval.hpp>
 
 #include "integer_law.hpp"
 
@@ -15,6 +16,10 @@ using namespace detail;
 // x^beta for a rational base >= 0 and a non-integer beta > 0, in each number type.
 double real_power(const Rational& base, const Rational& beta, long /*bits*/, const double*) {
     return std::pow(base.convert_to<double>(), beta.convert_to<double>());
+}
+
+Interval real_power(const Rational& base, const Rational& beta, long bits, const Interval*) {
+    return enclose_power(base, beta, bits);
 }
 
 template <Scalar S>
@@ -172,5 +177,6 @@ Chain<S> numeric_recursive_chain(const RecursiveModel& m, long bits, const Resou
 }
 
 template Chain<double> numeric_recursive_chain<double>(const RecursiveModel&, long, const ResourceLimits&);
+template Chain<Interval> numeric_recursive_chain<Interval>(const RecursiveModel&, long, const ResourceLimits&);
 
 }  // namespace collapse

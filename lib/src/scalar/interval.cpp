@@ -406,7 +406,13 @@ std::string scalar_traits<Interval>::to_string(const Interval& x) {
     // About precision * log10(2) + 2 significant digits, at most 80 (256 bits need 80).
     const long wanted = (x.precision() * 30103L + 99999L) / 100000L + 2;
     const int digits = static_cast<int>(std::clamp(wanted, 3L, 80L));
-    return "[" + x.lower_decimal(digits) + ", " + x.upper_decimal(digits) + "]";
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "[" + std::string&&.
+    std::string out = "[";
+    out += x.lower_decimal(digits);
+    out += ", ";
+    out += x.upper_decimal(digits);
+    out += ']';
+    return out;
 }
 
 }  // namespace collapse

@@ -35,6 +35,9 @@ struct Analysis {
 /// Size in bits of the largest row total (the integers the exact systems are made of).
 double largest_row_bits(const Chain<Rational>& chain);
 inline double largest_row_bits(const Chain<double>&) { return 64; }
+inline double largest_row_bits(const Chain<Interval>& chain) {
+    return chain.support().entries() > 0 ? static_cast<double>(chain.weight(0).precision()) : 64.0;
+}
 
 template <Scalar S, class Solver = LinearSolver<S>>
 Analysis<S> analyze(const Chain<S>& chain, const AnalysisRequest& request) {

@@ -20,6 +20,10 @@ struct Report {
     Analysis<S> analysis;
     std::optional<std::vector<TheoremCheck>> theorems;
     bool show_stationary = true, show_absorption = true, show_steps = true;
+    /// Interval arithmetic: the precision asked for, the one that established every
+    /// enclosure (higher when it had to be raised), and why it was raised.
+    long precision_requested = 0, precision_used = 0;
+    std::string precision_raised_because;
 };
 
 /// One JSON object, the layout of cli.md (plus the extension keys listed in docs/cli.md).

@@ -5,6 +5,7 @@
 // for scalar type S; solvers are replaceable without touching the analyses.
 #include <collapse/linalg/sparse_matrix.hpp>
 #include <collapse/scalar/floating.hpp>
+#include <collapse/scalar/interval.hpp>
 #include <collapse/scalar/rational.hpp>
 
 #include <string>
@@ -47,6 +48,24 @@ struct LinearSolver<double> {
         return approx_solve_double_lu(a, b);
     }
     static double memory_estimate(double n, double rhs, double /*bits*/) { return (2 * n * n + 2 * n * rhs) * 8.0; }
+};
+
+/// Verified solve in interval arithmetic: Gaussian elimination without pivoting. The
+/// analyses' matrices are nonsingular M-matrices, for which elimination needs no pivoting;
+/// every pivot must be proved positive, and then (inclusion isotonicity) the result
+/// encloses the solution of every point system inside the interval data, the true one
+/// included. Throws Unable when a pivot cannot be proved positive at this precision.
+Solution<Interval> verified_solve_interval_elimination(const SparseMatrix<Interval>& a,
+                                                       const DenseMatrix<Interval>& b);
+
+template <>
+struct LinearSolver<Interval> {
+    static Solution<Interval> solve(const SparseMatrix<Interval>& a, const DenseMatrix<Interval>& b) {
+        return verified_solve_interval_elimination(a, b);
+    }
+    static double memory_estimate(double n, double rhs, double bits) {
+        return (n * n + 2 * n * rhs) * (2 * (bits / 8.0 + 32.0) + 72.0);
+    }
 };
 
 }  // namespace collapse
