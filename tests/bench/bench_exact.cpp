@@ -1,10 +1,12 @@
-// Exact engine kernels on the binary mle (Wright-Fisher) chain: building the chain, and
-// solving for absorption probabilities and expected steps. Run:
+// Kernels on the binary mle (Wright-Fisher) chain: building the exact chain, solving for
+// absorption probabilities and expected steps, and the same analysis in each arithmetic. Run:
 //   build/release/tests/bench/bench_exact --benchmark_filter=.
 #include <collapse/analysis/analysis.hpp>
 #include <collapse/models/recursive_chain.hpp>
 
 #include <benchmark/benchmark.h>
+
+#include <type_traits>
 
 using namespace collapse;
 
@@ -47,5 +49,21 @@ static void BM_FullAnalysisThreeSymbols(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_FullAnalysisThreeSymbols)->Arg(10)->Arg(20)->Unit(benchmark::kMillisecond);
+
+// The same absorption analysis (probabilities and expected steps) in the three arithmetics.
+template <class S>
+static void BM_AbsorptionIn(benchmark::State& state) {
+    const RecursiveModel m = binary(static_cast<std::uint64_t>(state.range(0)));
+    const auto build = [&] {
+        if constexpr (std::is_same_v<S, Rational>) return exact_recursive_chain(m, ResourceLimits{});
+        else return numeric_recursive_chain<S>(m, 128, ResourceLimits{});
+    };
+    const Chain<S> chain = build();
+    const ClassStructure cs = class_structure(chain.support());
+    for (auto _ : state) benchmark::DoNotOptimize(absorption_analysis(chain, cs, true, true));
+}
+BENCHMARK(BM_AbsorptionIn<Rational>)->Name("BM_AbsorptionAndSteps/exact")->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AbsorptionIn<Interval>)->Name("BM_AbsorptionAndSteps/interval128")->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AbsorptionIn<double>)->Name("BM_AbsorptionAndSteps/float")->Arg(100)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
