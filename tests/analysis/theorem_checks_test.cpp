@@ -29,7 +29,10 @@ constexpr auto holds = TheoremStatus::holds;
 constexpr auto na = TheoremStatus::not_applicable;
 }  // namespace
 
-// THEOREM: T1, T2, T3 (no fresh data, fit mle)
+// T1, T2, T3 (no fresh data, fit mle)
+// THEOREM: T1 — no Coq statement yet
+// THEOREM: T2 — no Coq statement yet
+// THEOREM: T3 — no Coq statement yet
 TEST(TheoremChecks, CollapseWithoutFreshData) {
     auto t = checks(3, 4, "mle");
     EXPECT_EQ(t["T1"].status, holds);
@@ -39,7 +42,9 @@ TEST(TheoremChecks, CollapseWithoutFreshData) {
     EXPECT_EQ(t["T5"].status, na);
 }
 
-// THEOREM: T4, T5 (fresh data)
+// T4, T5 (fresh data)
+// THEOREM: T4 — Collapse.Binary.binary_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
 TEST(TheoremChecks, DegenerationWithFreshData) {
     auto t = checks(2, 6, "mle", {FreshData::Kind::fraction, Rational(1, 10), 0}, {Rational(1, 4), Rational(3, 4)});
     EXPECT_EQ(t["T1"].status, na);
@@ -51,7 +56,10 @@ TEST(TheoremChecks, DegenerationWithFreshData) {
     EXPECT_EQ(c["T5"].status, holds);
 }
 
-// THEOREM: T2 needs fit mle — temper:2 and topk:1 break c_i/N, and the check finds it.
+// T2 needs fit mle: temper:2 and topk:1 break c_i/N, and the check finds it.
+// THEOREM: T1 — no Coq statement yet
+// THEOREM: T2 — no Coq statement yet
+// THEOREM: T3 — no Coq statement yet
 TEST(TheoremChecks, TemperAndTopkCollapseButAreNotMartingales) {
     for (const char* fit : {"temper:2", "topk:1"}) {
         auto t = checks(3, 3, fit);
@@ -62,8 +70,9 @@ TEST(TheoremChecks, TemperAndTopkCollapseButAreNotMartingales) {
     }
 }
 
-// THEOREM: T4 needs a fit that keeps every present symbol — topk:1 with one fresh sample
+// T4 needs a fit that keeps every present symbol: topk:1 with one fresh sample
 // has no absorbing state yet several closed classes (model.md).
+// THEOREM: T4 — no Coq statement yet
 TEST(TheoremChecks, TopkWithFreshCountIsNotCoveredByT4) {
     auto t = checks(3, 3, "topk:1", {FreshData::Kind::count, 0, 1}, {});
     EXPECT_EQ(t["T4"].status, na);
@@ -79,12 +88,15 @@ TEST(TheoremChecks, TopkWithFreshCountIsNotCoveredByT4) {
     EXPECT_GT(cs.closed.size(), 1u);
 }
 
+// THEOREM: T4 — no Coq statement yet
 TEST(TheoremChecks, SmoothingDegeneratesWithoutFreshData) {
     auto t = checks(2, 4, "smooth:1");
     EXPECT_EQ(t["T1"].status, na);
     EXPECT_EQ(t["T4"].status, holds);
 }
 
+// THEOREM: T4 — no Coq statement yet
+// THEOREM: T5a — no Coq statement yet
 TEST(TheoremChecks, ZeroInExternalBlocksT4) {
     auto t = checks(3, 3, "mle", {FreshData::Kind::fraction, Rational(1, 2), 0}, {Rational(0), Rational(1, 2), Rational(1, 2)});
     EXPECT_EQ(t["T4"].status, na);

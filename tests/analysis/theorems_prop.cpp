@@ -61,8 +61,10 @@ rc::Gen<Fit> collapsing_fit(std::size_t k) {
 }
 }  // namespace
 
-// THEOREM: T1 — no fresh data, fit mle/temper/topk: absorbing states = Dirac states, all others transient.
-// THEOREM: T3 — the stationary laws are the Dirac point masses (so every stationary law is a mixture).
+// T1: no fresh data, fit mle/temper/topk: absorbing states = Dirac states, all others transient.
+// T3: the stationary laws are the Dirac point masses (so every stationary law is a mixture).
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
+// THEOREM: T3 — Collapse.Binary.binary_stationary_iff
 RC_GTEST_PROP(TheoremsProp, T1_T3_CollapseWithoutFreshData, ()) {
     const std::size_t k = *rc::gen::inRange<std::size_t>(2, 4);
     const std::uint64_t n = *rc::gen::inRange<std::uint64_t>(1, k == 2 ? 16 : 7);
@@ -87,7 +89,8 @@ RC_GTEST_PROP(TheoremsProp, T1_T3_CollapseWithoutFreshData, ()) {
     RC_ASSERT(status(c, "T3") == TheoremStatus::holds);
 }
 
-// THEOREM: T2 — no fresh data, fit mle: absorption in N e_i from c is exactly c_i / N.
+// T2: no fresh data, fit mle: absorption in N e_i from c is exactly c_i / N.
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
 RC_GTEST_PROP(TheoremsProp, T2_AbsorptionIsCountOverN, ()) {
     const std::size_t k = *rc::gen::inRange<std::size_t>(2, 4);
     const std::uint64_t n = *rc::gen::inRange<std::uint64_t>(1, k == 2 ? 20 : 8);
@@ -99,8 +102,9 @@ RC_GTEST_PROP(TheoremsProp, T2_AbsorptionIsCountOverN, ()) {
     RC_ASSERT(status(c, "T2") == TheoremStatus::holds);
 }
 
-// THEOREM: T2 (negative side) — temper:2 and topk:1 are not martingales: some state's
+// T2 (negative side): temper:2 and topk:1 are not martingales: some state's
 // absorption probability differs from c_i/N. Found by search, not assumed.
+// THEOREM: T2 — no Coq statement yet
 TEST(TheoremsNegative, TemperAndTopkBreakCountOverN) {
     for (const char* fit : {"temper:2", "topk:1"})
         for (std::uint64_t n : {3u, 5u, 8u}) {
@@ -114,8 +118,9 @@ TEST(TheoremsNegative, TemperAndTopkBreakCountOverN) {
         }
 }
 
-// THEOREM: T4 — fresh fraction > 0 (any fit) or fresh count > 0 (mle/smooth/temper), q > 0:
+// T4: fresh fraction > 0 (any fit) or fresh count > 0 (mle/smooth/temper), q > 0:
 // irreducible, aperiodic, no absorbing state, unique and positive stationary law.
+// THEOREM: T4 — Collapse.Binary.binary_degeneration
 RC_GTEST_PROP(TheoremsProp, T4_DegenerationWithFreshData, ()) {
     const std::size_t k = *rc::gen::inRange<std::size_t>(2, 4);
     const std::uint64_t n = *rc::gen::inRange<std::uint64_t>(1, k == 2 ? 10 : 5);
@@ -139,7 +144,8 @@ RC_GTEST_PROP(TheoremsProp, T4_DegenerationWithFreshData, ()) {
     RC_ASSERT(status(c, "T4") == TheoremStatus::holds);
 }
 
-// THEOREM: T5a — fit mle with fresh data: E_pi[c] = N q exactly.
+// T5a: fit mle with fresh data: E_pi[c] = N q exactly.
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
 RC_GTEST_PROP(TheoremsProp, T5_StationaryMeanIsNq, ()) {
     const std::size_t k = *rc::gen::inRange<std::size_t>(2, 4);
     const std::uint64_t n = *rc::gen::inRange<std::uint64_t>(1, k == 2 ? 12 : 6);
@@ -159,7 +165,8 @@ RC_GTEST_PROP(TheoremsProp, T5_StationaryMeanIsNq, ()) {
     RC_ASSERT(status(c, "T5") == TheoremStatus::holds);
 }
 
-// THEOREM: T5b — the Dirac masses approach q as lambda -> 0 (model.md's example values).
+// T5b: the Dirac masses approach q as lambda -> 0 (model.md's example values).
+// THEOREM: T5b — Collapse.Binary.binary_dirac_mass_bound, Collapse.Binary.binary_stationary_interior_mass
 TEST(TheoremsT5b, DiracMassTendsToQ) {
     RecursiveModel m = model(2, 10, Fit{});
     m.external = {Rational(1, 4), Rational(3, 4)};

@@ -161,6 +161,7 @@ TEST(ThreeArithmetics, DoubleLogarithmicPmfMatchesExactForLargeN) {
         }
 }
 
+// THEOREM: T2 — no Coq statement yet
 TEST(ThreeArithmetics, IrrationalTemperAbsorptionClosedForm) {
     // temper:3/2, K = 2, N = 3. From 2,1 the model samples symbol 0 with a = 2^1.5/(2^1.5+1);
     // from 1,2 with 1 - a (symmetry). h = P(absorb in 3,0 | 2,1) solves

@@ -210,6 +210,9 @@ bool has_line_matching(const std::string& text, const std::string& pattern) {
 // h = 1/4 + h/2, so h = 1/2. Expected steps: t = 1 + t/2, so t = 2.
 // ---------------------------------------------------------------------------------------
 
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
+// THEOREM: T3 — Collapse.Binary.binary_stationary_iff
 TEST(CliAnalyze, BinaryTwoSamplesMleFullJson) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "2"});
     check_structure(j);
@@ -249,6 +252,9 @@ TEST(CliAnalyze, BinaryTwoSamplesMleFullJson) {
 // T2 in closed form: binary mle, N = 5: from i,5-i absorption in 5,0 is i/5, in 0,5 (5-i)/5.
 // ---------------------------------------------------------------------------------------
 
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
+// THEOREM: T3 — Collapse.Binary.binary_stationary_iff
 TEST(CliAnalyze, BinaryFiveSamplesAbsorptionIsCountOverN) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "5"});
     check_structure(j);
@@ -288,6 +294,9 @@ TEST(CliAnalyze, BinaryThreeSamplesExpectedStepsAreThree) {
 // K = 3, N = 2, mle: states 2,0,0 1,1,0 1,0,1 0,2,0 0,1,1 0,0,2 (descending lexicographic).
 // From 1,1,0 the fit is (1/2,1/2,0): 2,0,0 1/4, 1,1,0 1/2, 0,2,0 1/4; so absorption in 2,0,0
 // is 1/2, in 0,2,0 1/2, in 0,0,2 0, and the expected time is 2, as for K = 2.
+// THEOREM: T1 — no Coq statement yet
+// THEOREM: T2 — no Coq statement yet
+// THEOREM: T3 — no Coq statement yet
 TEST(CliAnalyze, ThreeSymbolsTwoSamplesMle) {
     const Json j = analyze_json({"--symbols", "3", "--samples", "2"});
     check_structure(j);
@@ -305,6 +314,7 @@ TEST(CliAnalyze, ThreeSymbolsTwoSamplesMle) {
 }
 
 // T2 as a property: with no fresh data and fit mle, absorption in N e_i from c is c_i / N.
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
 RC_GTEST_PROP(CliAnalyzeProperty, MleAbsorptionIsCountOverN, ()) {
     const int K = *rc::gen::inRange(2, 4);
     const int N = *rc::gen::inRange(1, K == 2 ? 9 : 5);
@@ -346,6 +356,8 @@ RC_GTEST_PROP(CliAnalyzeProperty, MleAbsorptionIsCountOverN, ()) {
 // P = [[5/8, 3/8], [1/8, 7/8]]; balance pi(1,0) 3/8 = pi(0,1) 1/8 gives pi = (1/4, 3/4).
 // ---------------------------------------------------------------------------------------
 
+// THEOREM: T4 — Collapse.Binary.binary_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
 TEST(CliAnalyze, FreshFractionOneSample) {
     const std::vector<std::string> model{"--symbols", "2", "--samples", "1", "--fresh-fraction", "1/2",
                                          "--external", "1/4,3/4"};
@@ -389,6 +401,8 @@ TEST(CliAnalyze, FreshFractionOneSample) {
 // 1,1 1/2, 0,2 1/4. From 0,2: 1,1 1/2, 0,2 1/2. Balance at 2,0: pi(2,0)/2 = pi(1,1)/4, so
 // pi(2,0) = pi(1,1)/2 = pi(0,2) and pi = (1/4, 1/2, 1/4); its mean count of symbol 0 is
 // 2/4 + 1/2 = 1 = N q_0 (T5).
+// THEOREM: T4 — no Coq statement yet
+// THEOREM: T5a — no Coq statement yet
 TEST(CliAnalyze, FreshCountOneOfTwo) {
     const std::vector<std::string> model{"--symbols", "2", "--samples", "2", "--fresh-count", "1",
                                          "--external", "1/2,1/2"};
@@ -413,6 +427,8 @@ TEST(CliAnalyze, FreshCountOneOfTwo) {
 
 // fresh fraction 1: every sample is fresh, the next state ~ Binomial(2, 1/2) whatever the
 // current one: every row is (1/4, 1/2, 1/4), and so is pi. --fresh-count 2 = N is the same chain.
+// THEOREM: T4 — Collapse.Binary.binary_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
 TEST(CliAnalyze, AllFreshForgetsTheState) {
     const Json by_fraction = analyze_json({"--symbols", "2", "--samples", "2", "--fresh-fraction", "1"});
     const Json by_count = analyze_json({"--symbols", "2", "--samples", "2", "--fresh-count", "2"});
@@ -432,6 +448,9 @@ TEST(CliAnalyze, AllFreshForgetsTheState) {
 
 // A fresh fraction 0 or a fresh count 0 is no fresh data: the K = 2, N = 2 mle results and
 // T1-T3 apply; the echo keeps what the user gave.
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
+// THEOREM: T3 — Collapse.Binary.binary_stationary_iff
 TEST(CliAnalyze, ZeroFreshDataIsNoFreshData) {
     for (const std::vector<std::string>& fresh :
          {std::vector<std::string>{"--fresh-fraction", "0"}, std::vector<std::string>{"--fresh-count", "0"}}) {
@@ -450,6 +469,8 @@ TEST(CliAnalyze, ZeroFreshDataIsNoFreshData) {
 // q = (1, 0), lambda = 1/2, K = 2, N = 1: from 1,0 the sample is symbol 0 surely (absorbing);
 // from 0,1 it is symbol 0 w.p. 1/2 * 0 + 1/2 * 1 = 1/2. So 0,1 is transient, absorbed in 1,0
 // surely after 2 steps on average. T4 needs every q_i > 0; T5's mean N q = (1, 0) holds.
+// THEOREM: T4 — no Coq statement yet
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
 TEST(CliAnalyze, ExternalWithAZeroEntry) {
     const Json j =
         analyze_json({"--symbols", "2", "--samples", "1", "--fresh-fraction", "1/2", "--external", "1,0"});
@@ -470,6 +491,7 @@ TEST(CliAnalyze, ExternalWithAZeroEntry) {
 // are symbol 0, the fresh one either: 3,0 or 2,1 with 1/2 each. From 1,2 and 0,3, mirrored.
 // Two closed classes {3,0; 2,1} and {1,2; 0,3}, each with stationary law (1/2, 1/2); no
 // absorbing state, no transient state.
+// THEOREM: T4 — no Coq statement yet
 TEST(CliAnalyze, TopOneWithFreshCountSplitsIntoTwoClosedClasses) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "3", "--fit", "topk:1", "--fresh-count", "1"});
     check_structure(j);
@@ -491,6 +513,8 @@ TEST(CliAnalyze, TopOneWithFreshCountSplitsIntoTwoClosedClasses) {
 
 // T5 (a) as a property: fit mle, fresh fraction lambda > 0, q > 0: the chain has one closed
 // class (T4) and its stationary mean is exactly N q.
+// THEOREM: T4 — Collapse.Binary.binary_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
 RC_GTEST_PROP(CliAnalyzeProperty, FreshFractionStationaryMeanIsNq, ()) {
     const int N = *rc::gen::inRange(1, 5);
     const int lambda_den = *rc::gen::inRange(1, 8);
@@ -630,6 +654,9 @@ TEST(CliAnalyze, TransientLaw) {
 // Expected time t (the same from both): t = 1 + 60/125 t, t = 125/65 = 25/13.
 // ---------------------------------------------------------------------------------------
 
+// THEOREM: T1 — no Coq statement yet
+// THEOREM: T2 — no Coq statement yet
+// THEOREM: T3 — no Coq statement yet
 TEST(CliAnalyze, TemperTwoBreaksTheMartingaleIdentity) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "3", "--fit", "temper:2"});
     check_structure(j);
@@ -654,6 +681,8 @@ TEST(CliAnalyze, TemperTwoBreaksTheMartingaleIdentity) {
 
 // topk:1, K = 2, N = 2: from 1,1 the tie goes to symbol 0, the fit is (1, 0) and the next
 // state is 2,0 surely: absorption (1, 0) instead of (1/2, 1/2), one step.
+// THEOREM: T1 — no Coq statement yet
+// THEOREM: T2 — no Coq statement yet
 TEST(CliAnalyze, TopOneBreaksTheMartingaleIdentity) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "2", "--fit", "topk:1"});
     check_structure(j);
@@ -670,6 +699,7 @@ TEST(CliAnalyze, TopOneBreaksTheMartingaleIdentity) {
 
 // smooth:1, K = 2, N = 1, no fresh data: from 1,0 the fit is (2/3, 1/3), from 0,1 (1/3, 2/3);
 // a symmetric irreducible chain, pi = (1/2, 1/2); T4 covers smooth:A with A > 0.
+// THEOREM: T4 — no Coq statement yet
 TEST(CliAnalyze, SmoothingAloneDegenerates) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "1", "--fit", "smooth:1"});
     check_structure(j);
@@ -806,6 +836,8 @@ namespace {
 
 // --arithmetic float: numbers are JSON numbers, labelled approximate; values agree with
 // the closed forms within a tolerance (here c_i/N, T2, and N q, T5a).
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
 TEST(CliFloat, BinaryAbsorptionIsCountOverNApproximately) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "6", "--arithmetic", "float"});
     EXPECT_EQ(j.at("arithmetic"), "float");
@@ -821,6 +853,8 @@ TEST(CliFloat, BinaryAbsorptionIsCountOverNApproximately) {
     EXPECT_EQ(status_of(j, "T2"), "consistent");  // a double can only agree, not prove
 }
 
+// THEOREM: T4 — Collapse.Binary.binary_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
 TEST(CliFloat, StationaryMeanIsNqApproximately) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "8", "--fresh-fraction", "1/5", "--external",
                                  "1/4,3/4", "--arithmetic", "float", "--what", "stationary,theorems"});
@@ -868,6 +902,8 @@ bool encloses(const Json& v, const mpq_class& exact) {
     return decimal_value(v[0]) <= exact && exact <= decimal_value(v[1]);
 }
 
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
 TEST(CliInterval, EnclosuresContainTheClosedForms) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "6", "--arithmetic", "interval"});
     EXPECT_EQ(j.at("arithmetic"), "interval");
