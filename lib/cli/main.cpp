@@ -11,5 +11,5 @@ int main(int argc, char** argv) {
     const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
     if (pages > 0 && page > 0)
         limits.memory_bytes = static_cast<std::uint64_t>(static_cast<double>(pages) * static_cast<double>(page) * 0.8);
-    return collapse::cli::run(argc, argv, std::cout, std::cerr, limits);
+    return collapse::cli::run(argc, argv, std::cout, std::cerr, limits, isatty(STDERR_FILENO) == 1);
 }

@@ -15,9 +15,17 @@ struct AnalyzeOptions {
     bool json = false;
 };
 
+/// `collapse simulate`: the model options are those of analyze (model.symbols, ..., model.chain).
+struct SimulateOptions {
+    AnalyzeOptions model;
+    std::optional<std::string> start, generations, runs, seed;
+    bool json = false, trajectories = false, quiet = false;
+};
+
 struct Command {
-    enum class Kind { analyze, demo, help } kind = Kind::help;
+    enum class Kind { analyze, simulate, demo, help } kind = Kind::help;
     AnalyzeOptions analyze;
+    SimulateOptions simulate;
     std::string help_text;
 };
 

@@ -7,8 +7,10 @@
 #include <collapse/io/report.hpp>
 #include <collapse/io/tra_reader.hpp>
 #include <collapse/models/recursive_chain.hpp>
+#include <collapse/simulation/simulate.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <sstream>
 #include <type_traits>
 
@@ -45,6 +47,13 @@ RecursiveModel model_from(const AnalyzeOptions& o) {
     if (o.external)
         for (const std::string& q : split(*o.external, ',')) m.external.push_back(parse_rational(q, "--external"));
     return validated(m);
+}
+
+template <Scalar S>
+InvalidInput unknown_start(const std::string& label, bool recursive, const Chain<S>& chain) {
+    return InvalidInput("--start: '" + label + "' is not a state of this chain; labels are " +
+                        (recursive ? "counts joined by commas, e.g. " + chain.label(0)
+                                   : "state numbers 0.." + std::to_string(chain.size() - 1)));
 }
 
 struct Parts {
@@ -101,10 +110,7 @@ std::string analyze_in(const AnalyzeOptions& o, const Parts& parts, const Source
     request.expected_steps = parts.steps;
     if (o.start) {
         const auto start = chain.find(*o.start);
-        if (!start)
-            throw InvalidInput("--start: '" + *o.start + "' is not a state of this chain; labels are " +
-                               (source.model ? "counts joined by commas, e.g. " + chain.label(0)
-                                             : "state numbers 0.." + std::to_string(chain.size() - 1)));
+        if (!start) throw unknown_start(*o.start, source.model.has_value(), chain);
         request.transient = AnalysisRequest::Transient{*start, parse_count(*o.steps, "--steps")};
     }
     report.chain = &chain;
@@ -137,7 +143,7 @@ std::string analyze_verified(const AnalyzeOptions& o, const Parts& parts, const 
             if (bits >= precision_cap)
                 throw Unable(std::string(e.what()) + "; no enclosure up to the cap of " + std::to_string(precision_cap) +
                              " bits");
-            reason = e.what();
+            if (reason.empty()) reason = std::string(e.what()) + " (at " + std::to_string(bits) + " bits)";
         }
     }
 }
@@ -176,6 +182,81 @@ void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& l
     else out << analyze_verified(o, parts, source, bits, limits);
 }
 
+// A progress bar on standard error: drawn only when allowed (a terminal, no --quiet) and once
+// the work has taken more than two seconds; at most ten times a second; erased at the end.
+class ProgressBar {
+public:
+    ProgressBar(std::ostream& err, bool enabled) : err_(err), enabled_(enabled), begin_(Clock::now()) {}
+    ProgressBar(const ProgressBar&) = delete;
+    ProgressBar& operator=(const ProgressBar&) = delete;
+    ~ProgressBar() {
+        if (drawn_) err_ << '\r' << std::string(line_, ' ') << '\r' << std::flush;
+    }
+    void update(std::uint64_t done, std::uint64_t total) {
+        if (!enabled_) return;
+        const auto now = Clock::now();
+        if (now - begin_ < std::chrono::seconds(2)) return;
+        if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done != total) return;
+        last_ = now;
+        constexpr int width = 30;
+        const double fraction = total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
+        const int filled = static_cast<int>(fraction * width);
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now - begin_).count();
+        std::string text = "simulate [" + std::string(static_cast<std::size_t>(filled), '#') +
+                           std::string(static_cast<std::size_t>(width - filled), '.') + "] " +
+                           std::to_string(static_cast<int>(fraction * 100)) + "% " + std::to_string(done) + "/" +
+                           std::to_string(total) + " runs, " + std::to_string(seconds) + " s";
+        line_ = std::max(line_, text.size());
+        err_ << '\r' << text << std::flush;
+        drawn_ = true;
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    std::ostream& err_;
+    bool enabled_, drawn_ = false;
+    Clock::time_point begin_, last_;
+    std::size_t line_ = 0;
+};
+
+void simulate(const SimulateOptions& o, std::ostream& out, std::ostream& err, bool err_is_terminal,
+              const ResourceLimits& limits) {
+    if (!o.start) throw InvalidInput("--start LABEL is needed: the state every run starts from");
+    if (!o.generations) throw InvalidInput("--generations T is needed: the most generations a run lasts");
+    if (!o.runs) throw InvalidInput("--runs R is needed: the number of independent runs (R >= 1)");
+    simulation::SimulationRequest request;
+    request.generations = parse_count(*o.generations, "--generations");
+    request.runs = parse_count(*o.runs, "--runs");
+    if (request.runs == 0) throw InvalidInput("--runs: 0 runs asked; accepted: R >= 1");
+    if (o.seed) request.seed = parse_count(*o.seed, "--seed");
+    request.trajectories = o.trajectories;
+    request.limits = limits;
+    const AnalyzeOptions& m = o.model;
+
+    ProgressBar bar(err, err_is_terminal && !o.quiet);
+    request.progress = [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+    simulation::SimulationResult result;
+    if (m.chain) {
+        if (m.symbols || m.samples || m.fit || m.fresh_fraction || m.fresh_count || m.external)
+            throw InvalidInput("--chain FILE excludes the recursive-model options (--symbols, --samples, --fit, "
+                               "--fresh-fraction, --fresh-count, --external)");
+        const Chain<Rational> chain = read_tra_file(*m.chain, limits);
+        const auto start = chain.find(*o.start);
+        if (!start) throw unknown_start(*o.start, false, chain);
+        result = simulation::simulate_chain(chain, *start, request);
+        result.chain_file = *m.chain;
+    } else {
+        const RecursiveModel model = model_from(m);
+        const std::vector<std::uint64_t> start = simulation::parse_state(model, *o.start, "--start");
+        const simulation::ClosedClasses closed(model, simulation::default_max_graph_states);
+        result = simulation::simulate_recursive(model, closed, start, request);
+    }
+    std::ostringstream buffer;  // nothing reaches `out` unless every run succeeded
+    if (o.json) simulation::write_json(result, buffer);
+    else simulation::write_csv(result, buffer);
+    out << buffer.str();
+}
+
 void demo(std::ostream& out, const ResourceLimits& limits) {
     out << "collapse demo: the same three-symbol chain (N = 3 samples, fit mle) without and with fresh data.\n"
            "Without fresh data it collapses: every run ends in a Dirac state (T1-T3).\n"
@@ -195,7 +276,8 @@ void demo(std::ostream& out, const ResourceLimits& limits) {
 
 }  // namespace
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits) {
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits,
+        bool err_is_terminal) {
     try {
         const Command command = parse_command_line(argc, argv);
         switch (command.kind) {
@@ -207,6 +289,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                 break;
             }
             case Command::Kind::analyze: analyze(command.analyze, out, limits); break;
+            case Command::Kind::simulate: simulate(command.simulate, out, err, err_is_terminal, limits); break;
         }
         return exit_ok;
     } catch (const InvalidInput& e) {

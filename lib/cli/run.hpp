@@ -17,7 +17,9 @@ enum ExitStatus : int {
 };
 
 /// Runs the whole program; writes results to `out` only once everything is computed, and
-/// any error as one line on `err`.
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits);
+/// any error as one line on `err`. `err_is_terminal`: standard error is a terminal, so a
+/// long simulation may draw a progress bar there (never otherwise).
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits,
+        bool err_is_terminal = false);
 
 }  // namespace collapse::cli

@@ -22,7 +22,7 @@ std::map<std::string, TheoremCheck> checks(std::size_t k, std::uint64_t n, const
     const Chain<Rational> chain = exact_recursive_chain(m, ResourceLimits{});
     const Analysis<Rational> a = analyze(chain, AnalysisRequest{});
     std::map<std::string, TheoremCheck> out;
-    for (TheoremCheck& t : check_theorems(m, chain, a)) out.emplace(t.id, std::move(t));
+    for (TheoremCheck& t : check_theorems(m, chain, a, 0)) out.emplace(t.id, std::move(t));
     return out;
 }
 constexpr auto holds = TheoremStatus::holds;

@@ -23,7 +23,7 @@ Computed compute(RecursiveModel m) {
     m = validated(m);
     Chain<Rational> chain = exact_recursive_chain(m, ResourceLimits{});
     Analysis<Rational> a = analyze(chain, AnalysisRequest{});
-    std::vector<TheoremCheck> checks = check_theorems(m, chain, a);
+    std::vector<TheoremCheck> checks = check_theorems(m, chain, a, 0);
     return {m, std::move(chain), std::move(a), std::move(checks)};
 }
 

@@ -129,6 +129,10 @@ const std::vector<ErrorCase> option_cases = {
     {"EnclosureBeyondThePrecisionCap",
      analyze({"--chain", std::string(COLLAPSE_TEST_DATA) + "/beyond_precision_cap.tra", "--arithmetic", "interval"}),
      unable, {"unable", "4096 bits"}},
+    // The same chain in doubles: 1 - p underflows to 0, and the program must not print inf/NaN.
+    {"DoublesSingularToDoublePrecision",
+     analyze({"--chain", std::string(COLLAPSE_TEST_DATA) + "/beyond_precision_cap.tra", "--arithmetic", "float"}),
+     unable, {"unable", "double"}},
     {"PrecisionWithExactArithmetic", analyze({"--symbols", "2", "--samples", "2", "--precision", "64"}), invalid_input,
      {"--precision", "interval"}},
     {"PrecisionWithFloatArithmetic",

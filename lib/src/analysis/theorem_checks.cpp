@@ -61,7 +61,7 @@ std::string how_agreed() {
     switch (scalar_traits<S>::guarantee) {
         case Guarantee::exact: return " exactly";
         case Guarantee::enclosure: return " (each enclosure contains N q_i)";
-        case Guarantee::approximate: return " (approximately: within relative 1e-9)";
+        case Guarantee::approximate: return " (approximately: within 1e-9 max(1, |N q_i|))";
     }
     return "";
 }
@@ -153,7 +153,8 @@ std::vector<TheoremCheck> check_theorems(const RecursiveModel& m, const Chain<S>
                 const auto c = space.counts(s);
                 for (std::size_t i = 0; i < K; ++i) {
                     const S p = absorption_into(a, s, cs.closed_index[dirac[i]]);
-                    const S predicted = from_integer<S>(c[i]) / from_integer<S>(static_cast<long>(m.samples));
+                    const S predicted =
+                        scalar_traits<S>::from_rational(Rational(c[i], static_cast<long>(m.samples)), bits);
                     absorb.add(agrees(p, predicted), "from " + chain.label(s) + " the absorption probability in " +
                                                         chain.label(dirac[i]) + " is " + str(p) + ", not c_i/N = " +
                                                         str(predicted));

@@ -1,4 +1,5 @@
 // Approximate solves in double, delegated to Eigen's dense LU with partial pivoting.
+#include <collapse/core/error.hpp>
 #include <collapse/linalg/linear_solver.hpp>
 
 #include <Eigen/Dense>
@@ -20,6 +21,11 @@ Solution<double> approx_solve_double_lu(const SparseMatrix<double>& a, const Den
         for (Eigen::Index j = 0; j < k; ++j) rhs(i, j) = b(row, static_cast<std::size_t>(j));
     }
     const Eigen::MatrixXd x = dense.partialPivLu().solve(rhs);
+    // A system that is singular to double precision (e.g. an escape probability that
+    // underflows) gives inf or NaN: refuse rather than print them.
+    if (!x.allFinite())
+        throw Unable("the double solve gave non-finite values: the system is singular to double precision; "
+                     "exact or interval arithmetic can decide it");
     for (Eigen::Index i = 0; i < n; ++i)
         for (Eigen::Index j = 0; j < k; ++j) out.x(static_cast<std::size_t>(i), static_cast<std::size_t>(j)) = x(i, j);
     return out;

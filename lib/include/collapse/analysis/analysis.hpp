@@ -71,8 +71,9 @@ Analysis<S> analyze(const Chain<S>& chain, const AnalysisRequest& request) {
             throw ResourceLimit("--steps " + std::to_string(request.transient->steps) + " on a chain with " +
                                 std::to_string(chain.support().entries()) + " transitions would take about " +
                                 std::to_string(static_cast<long long>(work / 2e10 * 60)) +
-                                " s or more (the transient law costs steps x transitions, and exact numbers grow "
-                                "with each step); at most about 60 s of work is accepted: ask for fewer steps");
+                                " s or more (the transient law costs steps x transitions" +
+                                (growth > 0 ? std::string(", and exact numbers grow with each step") : std::string()) +
+                                "); at most about 60 s of work is accepted: ask for fewer steps");
         out.transient = transient_law(chain, out.classes, request.transient->start, request.transient->steps);
     }
     return out;

@@ -5,10 +5,12 @@
 // I - P_RR is a nonsingular M-matrix, periodic or not. Every stationary distribution of
 // the chain is a convex combination of these.
 #include <collapse/chain/chain.hpp>
+#include <collapse/core/error.hpp>
 #include <collapse/graph/class_structure.hpp>
 #include <collapse/linalg/linear_solver.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <type_traits>
 #include <string>
 #include <vector>
@@ -124,6 +126,9 @@ inline StationaryResult<double> approx_stationary_distributions_gth(const Chain<
             total += dist.probability[j];
         }
         for (double& p : dist.probability) p /= total;
+        if (!std::isfinite(total))  // an exit mass that underflowed to 0
+            throw Unable("GTH gave non-finite values in closed class " + std::to_string(k) +
+                         ": a probability underflows in double precision; exact or interval arithmetic can decide it");
         result.per_class.push_back(std::move(dist));
     }
     return result;

@@ -29,11 +29,12 @@ struct TheoremCheck {
 
 /// Checks of T1-T5 for a chain built from `model` (states in StateSpace order). Needs the
 /// stationary and absorption parts of `analysis` (expected steps are not needed). `bits` is
-/// the precision at which predictions such as N q are enclosed (ignored by other types).
+/// the precision at which predictions such as c_i/N and N q are enclosed (intervals; the
+/// other types ignore it).
 /// Explicitly instantiated for Rational, double and Interval.
 template <Scalar S>
 std::vector<TheoremCheck> check_theorems(const RecursiveModel& model, const Chain<S>& chain,
-                                         const Analysis<S>& analysis, long bits = 0);
+                                         const Analysis<S>& analysis, long bits);
 
 /// For a chain read from a file: every theorem is not applicable.
 std::vector<TheoremCheck> theorems_not_applicable_to_file_chain();
