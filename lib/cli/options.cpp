@@ -6,6 +6,23 @@
 
 namespace collapse::cli {
 
+namespace {
+
+// The options that name a model (model.md) or a chain file: the same for every command.
+void add_model_options(CLI::App* app, AnalyzeOptions& o) {
+    app->add_option("--symbols", o.symbols, "K, the number of symbols (>= 2)")->type_name("K");
+    app->add_option("--samples", o.samples, "N, the number of samples per generation (>= 1)")->type_name("N");
+    app->add_option("--fit", o.fit, "mle | smooth:A | temper:B | topk:M (default mle)")->type_name("FIT");
+    app->add_option("--fresh-fraction", o.fresh_fraction, "lambda in [0,1]: each sample is fresh with this probability")
+        ->type_name("L");
+    app->add_option("--fresh-count", o.fresh_count, "m in [0,N]: exactly m fresh samples per generation")->type_name("M");
+    app->add_option("--external", o.external, "q1,...,qK: the external distribution (default uniform)")->type_name("Q");
+    app->add_option("--chain", o.chain, "a chain in PRISM explicit .tra format, instead of a recursive model")
+        ->type_name("FILE");
+}
+
+}  // namespace
+
 Command parse_command_line(int argc, const char* const* argv) {
     CLI::App app{"collapse: exact analysis of finite recursive-training chains and of any finite Markov chain"};
     app.name("collapse");
@@ -15,13 +32,7 @@ Command parse_command_line(int argc, const char* const* argv) {
 
     CLI::App* analyze = app.add_subcommand("analyze", "analyze a recursive-training chain or a chain file");
     AnalyzeOptions& o = command.analyze;
-    analyze->add_option("--symbols", o.symbols, "K, the number of symbols (>= 2)")->type_name("K");
-    analyze->add_option("--samples", o.samples, "N, the number of samples per generation (>= 1)")->type_name("N");
-    analyze->add_option("--fit", o.fit, "mle | smooth:A | temper:B | topk:M (default mle)")->type_name("FIT");
-    analyze->add_option("--fresh-fraction", o.fresh_fraction, "lambda in [0,1]: each sample is fresh with this probability")->type_name("L");
-    analyze->add_option("--fresh-count", o.fresh_count, "m in [0,N]: exactly m fresh samples per generation")->type_name("M");
-    analyze->add_option("--external", o.external, "q1,...,qK: the external distribution (default uniform)")->type_name("Q");
-    analyze->add_option("--chain", o.chain, "a chain in PRISM explicit .tra format, instead of a recursive model")->type_name("FILE");
+    add_model_options(analyze, o);
     analyze->add_option("--arithmetic", o.arithmetic, "exact (rationals, default) | interval (verified enclosures) | float (doubles, approximate)")->type_name("KIND");
     analyze->add_option("--precision", o.precision, "bits, 16 to 4096, for interval arithmetic only (default 128; raised automatically when needed)")->type_name("BITS");
     analyze->add_option("--what", o.what, "comma-separated parts: classes,stationary,absorption,steps,theorems")->type_name("LIST");
@@ -32,13 +43,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     CLI::App* simulate = app.add_subcommand("simulate", "simulate runs of a recursive-training chain or a chain file");
     SimulateOptions& so = command.simulate;
     AnalyzeOptions& sm = so.model;
-    simulate->add_option("--symbols", sm.symbols, "K, the number of symbols (>= 2)")->type_name("K");
-    simulate->add_option("--samples", sm.samples, "N, the number of samples per generation (>= 1)")->type_name("N");
-    simulate->add_option("--fit", sm.fit, "mle | smooth:A | temper:B | topk:M (default mle)")->type_name("FIT");
-    simulate->add_option("--fresh-fraction", sm.fresh_fraction, "lambda in [0,1]: each sample is fresh with this probability")->type_name("L");
-    simulate->add_option("--fresh-count", sm.fresh_count, "m in [0,N]: exactly m fresh samples per generation")->type_name("M");
-    simulate->add_option("--external", sm.external, "q1,...,qK: the external distribution (default uniform)")->type_name("Q");
-    simulate->add_option("--chain", sm.chain, "a chain in PRISM explicit .tra format, instead of a recursive model")->type_name("FILE");
+    add_model_options(simulate, sm);
     simulate->add_option("--start", so.start, "label of the start state (required)")->type_name("LABEL");
     simulate->add_option("--generations", so.generations, "T, the most generations per run (required)")->type_name("T");
     simulate->add_option("--runs", so.runs, "R >= 1, the number of independent runs (required)")->type_name("R");
@@ -46,6 +51,16 @@ Command parse_command_line(int argc, const char* const* argv) {
     simulate->add_flag("--json", so.json, "print one JSON object instead of CSV");
     simulate->add_flag("--trajectories", so.trajectories, "also print each run's whole path");
     simulate->add_flag("--quiet", so.quiet, "no progress bar on standard error");
+
+    CLI::App* check = app.add_subcommand("check", "test another simulator's runs (simulate's CSV) against the exact predictions");
+    CheckOptions& co = command.check;
+    AnalyzeOptions& cm = co.model;
+    add_model_options(check, cm);
+    check->add_option("--observed", co.observed, "the runs to check: CSV in the layout of 'collapse simulate' (required)")->type_name("FILE");
+    check->add_option("--start", co.start, "label of the start state of the runs (required)")->type_name("LABEL");
+    check->add_option("--generations", co.generations, "T, the generations per run (needed for the law at T and the collapse-time law)")->type_name("T");
+    check->add_option("--alpha", co.alpha, "family-wise false-alarm rate, 0 < A < 1 (default 0.01)")->type_name("A");
+    check->add_flag("--json", co.json, "print one JSON object");
 
     app.add_subcommand("demo", "the built-in example: one chain without and with fresh data");
 
@@ -57,11 +72,12 @@ Command parse_command_line(int argc, const char* const* argv) {
         for (CLI::App* sub : app.get_subcommands()) command.help_text = sub->help();
         return command;
     } catch (const CLI::ParseError& e) {
-        const std::string sub = simulate->parsed() ? "simulate" : "analyze";
+        const std::string sub = simulate->parsed() ? "simulate" : check->parsed() ? "check" : "analyze";
         throw InvalidInput(std::string(e.what()) + " (see 'collapse --help' and 'collapse " + sub + " --help')");
     }
     if (analyze->parsed()) command.kind = Command::Kind::analyze;
     else if (simulate->parsed()) command.kind = Command::Kind::simulate;
+    else if (check->parsed()) command.kind = Command::Kind::check;
     else if (app.got_subcommand("demo")) command.kind = Command::Kind::demo;
     else command.help_text = app.help();
     return command;

@@ -22,10 +22,18 @@ struct SimulateOptions {
     bool json = false, trajectories = false, quiet = false;
 };
 
+/// `collapse check`: the model options are those of analyze (model.symbols, ..., model.chain).
+struct CheckOptions {
+    AnalyzeOptions model;
+    std::optional<std::string> start, generations, observed, alpha;
+    bool json = false;
+};
+
 struct Command {
-    enum class Kind { analyze, simulate, demo, help } kind = Kind::help;
+    enum class Kind { analyze, simulate, check, demo, help } kind = Kind::help;
     AnalyzeOptions analyze;
     SimulateOptions simulate;
+    CheckOptions check;
     std::string help_text;
 };
 

@@ -7,10 +7,12 @@
 #include <collapse/io/report.hpp>
 #include <collapse/io/tra_reader.hpp>
 #include <collapse/models/recursive_chain.hpp>
+#include <collapse/simulation/check.hpp>
 #include <collapse/simulation/simulate.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <sstream>
 #include <type_traits>
 
@@ -257,6 +259,42 @@ void simulate(const SimulateOptions& o, std::ostream& out, std::ostream& err, bo
     out << buffer.str();
 }
 
+// `collapse check`: exit_ok when consistent, exit_check_disagrees otherwise.
+int check(const CheckOptions& o, std::ostream& out, const ResourceLimits& limits) {
+    if (!o.observed) throw InvalidInput("--observed FILE is needed: the runs to check (CSV, docs/simulate.md)");
+    if (!o.start) throw InvalidInput("--start LABEL is needed: the state every observed run started from");
+    std::optional<std::uint64_t> generations;
+    if (o.generations) generations = parse_count(*o.generations, "--generations");
+    double alpha = 0.01;
+    if (o.alpha) {
+        const Rational a = parse_rational(*o.alpha, "--alpha");
+        if (a <= 0 || a >= 1) throw InvalidInput("--alpha: " + *o.alpha + " is not accepted; accepted: 0 < A < 1");
+        alpha = a.convert_to<double>();
+    }
+    const AnalyzeOptions& m = o.model;
+    Chain<Rational> chain = [&] {
+        if (m.chain) {
+            if (m.symbols || m.samples || m.fit || m.fresh_fraction || m.fresh_count || m.external)
+                throw InvalidInput("--chain FILE excludes the recursive-model options (--symbols, --samples, --fit, "
+                                   "--fresh-fraction, --fresh-count, --external)");
+            return read_tra_file(*m.chain, limits);
+        }
+        return exact_recursive_chain(model_from(m), limits);
+    }();
+    const auto start = chain.find(*o.start);
+    if (!start) throw unknown_start(*o.start, !m.chain.has_value(), chain);
+    std::ifstream file(*o.observed);
+    if (!file) throw InvalidInput("--observed: cannot open '" + *o.observed + "'");
+    const auto observed = simulation::read_observed_csv(file, *o.observed, chain, generations);
+    simulation::CheckResult result = simulation::check_observed(chain, *start, observed, generations, alpha, limits);
+    result.file = *o.observed;
+    std::ostringstream buffer;
+    if (o.json) simulation::write_check_json(result, buffer);
+    else simulation::write_check_text(result, buffer);
+    out << buffer.str();
+    return result.consistent ? exit_ok : exit_check_disagrees;
+}
+
 void demo(std::ostream& out, const ResourceLimits& limits) {
     out << "collapse demo: the same three-symbol chain (N = 3 samples, fit mle) without and with fresh data.\n"
            "Without fresh data it collapses: every run ends in a Dirac state (T1-T3).\n"
@@ -290,6 +328,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             }
             case Command::Kind::analyze: analyze(command.analyze, out, limits); break;
             case Command::Kind::simulate: simulate(command.simulate, out, err, err_is_terminal, limits); break;
+            case Command::Kind::check: return check(command.check, out, limits);
         }
         return exit_ok;
     } catch (const InvalidInput& e) {

@@ -14,6 +14,7 @@ enum ExitStatus : int {
     exit_too_large = 3,       ///< valid, but beyond the memory limit
     exit_internal_error = 4,  ///< a bug: please report it
     exit_unable = 5,          ///< a verified result could not be established up to the precision cap
+    exit_check_disagrees = 6, ///< `collapse check`: the observed runs disagree with the exact predictions (docs/simulate.md)
 };
 
 /// Runs the whole program; writes results to `out` only once everything is computed, and

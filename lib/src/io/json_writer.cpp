@@ -1,4 +1,6 @@
 #include <collapse/io/report.hpp>
+
+#include "model_json.hpp"
 #include <collapse/scalar/floating.hpp>
 #include <collapse/scalar/interval.hpp>
 
@@ -32,31 +34,6 @@ std::string_view arithmetic_name(Guarantee g) {
     return "?";
 }
 
-Json model_json(const RecursiveModel& m) {
-    Json j;
-    j["kind"] = "recursive-training";
-    j["symbols"] = m.symbols;
-    j["samples"] = m.samples;
-    j["fit"] = m.fit.to_string();
-    Json fresh;
-    switch (m.fresh.kind) {
-        case FreshData::Kind::none: fresh["kind"] = "none"; break;
-        case FreshData::Kind::fraction:
-            fresh["kind"] = "fraction";
-            fresh["fraction"] = m.fresh.fraction.str();
-            break;
-        case FreshData::Kind::count:
-            fresh["kind"] = "count";
-            fresh["count"] = m.fresh.count;
-            break;
-    }
-    j["fresh"] = fresh;
-    Json q = Json::array();
-    for (const Rational& v : m.external) q.push_back(v.str());
-    j["external"] = q;
-    return j;
-}
-
 }  // namespace
 
 template <Scalar S>
@@ -64,7 +41,7 @@ void write_json(const Report<S>& r, std::ostream& out) {
     const Chain<S>& chain = *r.chain;
     const ClassStructure& cs = r.analysis.classes;
     Json j;
-    if (r.model) j["model"] = model_json(*r.model);
+    if (r.model) j["model"] = detail::model_json(*r.model);
     else j["model"] = Json{{"kind", "file"}, {"path", r.chain_file}};
     j["model"]["states"] = chain.size();
     j["model"]["transitions"] = chain.support().entries();

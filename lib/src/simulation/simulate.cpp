@@ -5,6 +5,8 @@
 #include <collapse/simulation/random.hpp>
 #include <collapse/simulation/simulate.hpp>
 
+#include "../io/model_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -435,29 +437,7 @@ void write_json(const SimulationResult& r, std::ostream& out) {
     using Json = nlohmann::ordered_json;
     Json j;
     if (r.model) {
-        const RecursiveModel& m = *r.model;
-        Json model;
-        model["kind"] = "recursive-training";
-        model["symbols"] = m.symbols;
-        model["samples"] = m.samples;
-        model["fit"] = m.fit.to_string();
-        Json fresh;
-        switch (m.fresh.kind) {
-            case FreshData::Kind::none: fresh["kind"] = "none"; break;
-            case FreshData::Kind::fraction:
-                fresh["kind"] = "fraction";
-                fresh["fraction"] = m.fresh.fraction.str();
-                break;
-            case FreshData::Kind::count:
-                fresh["kind"] = "count";
-                fresh["count"] = m.fresh.count;
-                break;
-        }
-        model["fresh"] = fresh;
-        Json q = Json::array();
-        for (const Rational& v : m.external) q.push_back(v.str());
-        model["external"] = q;
-        j["model"] = model;
+        j["model"] = detail::model_json(*r.model);
     } else {
         j["model"] = Json{{"kind", "chain-file"}, {"file", r.chain_file}};
     }
