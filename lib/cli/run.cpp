@@ -97,9 +97,28 @@ Chain<S> chain_in(const Source& source, long bits, const ResourceLimits& limits)
 // Where a verified method needs more precision, it is raised up to this many bits.
 constexpr long precision_cap = 4096;
 
+// An exact recursive chain and the solves that follow are held in memory together: refuse
+// before building anything when both cannot fit (every state counted as transient, the
+// worst case), instead of after minutes of building the chain.
+void require_exact_plan_fits(const RecursiveModel& model, bool solves, const ResourceLimits& limits) {
+    if (!solves) return;
+    const double states = static_cast<double>(state_count(model.symbols, model.samples));
+    const double chain = exact_memory_estimate(model);
+    const double solve = LinearSolver<Rational>::memory_estimate(states, static_cast<double>(model.symbols) + 1,
+                                                                 exact_row_bits_estimate(model));
+    require_memory(limits, chain + solve,
+                   "the exact chain with K = " + std::to_string(model.symbols) + ", N = " +
+                       std::to_string(model.samples) + " (" + format_bytes(chain) + ") and its linear solves (" +
+                       format_bytes(solve) + ")");
+}
+
 template <Scalar S>
 std::string analyze_in(const AnalyzeOptions& o, const Parts& parts, const Source& source, long bits,
                        const ResourceLimits& limits, Report<S>&& report = {}) {
+    if constexpr (std::is_same_v<S, Rational>)
+        if (source.model && state_count(source.model->symbols, source.model->samples) != UINT64_MAX)
+            require_exact_plan_fits(*source.model, parts.stationary || parts.absorption || parts.steps || parts.theorems,
+                                    limits);
     const Chain<S> chain = chain_in<S>(source, bits, limits);
     report.model = source.model;
     report.chain_file = source.file;

@@ -21,8 +21,7 @@ double log2_of(const Integer& x) {
 
 }  // namespace
 
-double exact_memory_estimate(const RecursiveModel& m) {
-    const double states = static_cast<double>(state_count(m.symbols, m.samples));
+double exact_row_bits_estimate(const RecursiveModel& m) {
     const double n = static_cast<double>(m.samples), k = static_cast<double>(m.symbols);
     // Bits of the fitted denominator d for the largest state, then of the mixed one.
     double d_bits = std::log2(n + 1) + 1;
@@ -37,7 +36,12 @@ double exact_memory_estimate(const RecursiveModel& m) {
         d_bits += log2_of(boost::multiprecision::denominator(m.fresh.fraction));
         for (const Rational& q : m.external) d_bits += log2_of(boost::multiprecision::denominator(q));
     }
-    const double entry_bytes = n * d_bits / 8.0 + 48.0;
+    return n * d_bits;
+}
+
+double exact_memory_estimate(const RecursiveModel& m) {
+    const double states = static_cast<double>(state_count(m.symbols, m.samples));
+    const double entry_bytes = exact_row_bits_estimate(m) / 8.0 + 48.0;
     // The chain is dense at worst (every state reachable in one step). The solves that may
     // follow are estimated by `analyze`, which knows which parts are asked for.
     return states * states * entry_bytes;

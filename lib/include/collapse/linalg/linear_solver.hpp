@@ -8,6 +8,7 @@
 #include <collapse/scalar/interval.hpp>
 #include <collapse/scalar/rational.hpp>
 
+#include <optional>
 #include <string>
 
 namespace collapse {
@@ -21,17 +22,30 @@ struct Solution {
 template <class S>
 struct LinearSolver;
 
-/// Exact solve over the rationals. Each row of [A | B] is scaled to integers (a no-op for
-/// the integer systems the analyses form) and handed to FLINT: Dixon p-adic lifting, whose
-/// early termination suits both small-height answers (absorption probabilities) and large
-/// ones (expected steps). Throws std::logic_error if A is singular, which the analyses'
-/// systems never are.
+/// Exact solve over the rationals by FLINT's Dixon p-adic lifting. Each row of [A | B] is
+/// scaled to integers (a no-op for the integer systems the analyses form). Suits answers of
+/// large height (expected steps). Throws std::logic_error if A is singular, which the
+/// analyses' systems never are.
 Solution<Rational> solve_rational_flint(const SparseMatrix<Rational>& a, const DenseMatrix<Rational>& b);
+
+/// Exact solve for answers of small height: X modulo the consecutive primes above 2^62
+/// (primes at which A is singular are skipped), combined by CRT, rational reconstruction
+/// after 1, 2, 4, ... primes, and a candidate accepted only if A·X = B holds exactly. The
+/// answer is therefore exact whenever one is returned; nothing is returned when no
+/// candidate is certified within `max_primes` primes (large heights: use Dixon).
+std::optional<Solution<Rational>> solve_rational_multimodular(const SparseMatrix<Rational>& a,
+                                                              const DenseMatrix<Rational>& b, int max_primes);
 
 template <>
 struct LinearSolver<Rational> {
+    /// Primes tried before falling back to Dixon: answers up to about 250 bits of height.
+    static constexpr int multimodular_primes = 8;
     static Solution<Rational> solve(const SparseMatrix<Rational>& a, const DenseMatrix<Rational>& b) {
-        return solve_rational_flint(a, b);
+        if (auto small = solve_rational_multimodular(a, b, multimodular_primes)) return std::move(*small);
+        Solution<Rational> large = solve_rational_flint(a, b);
+        large.method += " (multimodular gave no certified answer with " + std::to_string(multimodular_primes) +
+                        " primes)";
+        return large;
     }
     /// Bytes the solver needs for an n x n system with `rhs` columns of `bits`-bit entries.
     static double memory_estimate(double n, double rhs, double bits) {
@@ -42,10 +56,18 @@ struct LinearSolver<Rational> {
 /// Approximate dense solve in double: LU with partial pivoting (Eigen).
 Solution<double> approx_solve_double_lu(const SparseMatrix<double>& a, const DenseMatrix<double>& b);
 
+/// Approximate band solve in double: entries below 1e-30 of their row's diagonal dropped,
+/// then elimination without pivoting inside the band. Nothing when a pivot is not positive
+/// (the matrix is not the M-matrix this relies on).
+std::optional<Solution<double>> approx_solve_double_banded(const SparseMatrix<double>& a, const DenseMatrix<double>& b);
+
+/// The band solve when the band is narrow and every pivot positive, the dense LU otherwise.
+Solution<double> approx_solve_double(const SparseMatrix<double>& a, const DenseMatrix<double>& b);
+
 template <>
 struct LinearSolver<double> {
     static Solution<double> solve(const SparseMatrix<double>& a, const DenseMatrix<double>& b) {
-        return approx_solve_double_lu(a, b);
+        return approx_solve_double(a, b);
     }
     static double memory_estimate(double n, double rhs, double /*bits*/) { return (2 * n * n + 2 * n * rhs) * 8.0; }
 };

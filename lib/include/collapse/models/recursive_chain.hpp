@@ -19,6 +19,9 @@ namespace collapse {
 /// of the integers, before anything is allocated.
 double exact_memory_estimate(const RecursiveModel& model);
 
+/// Bits of the largest row total of the exact chain (the integers its systems are made of).
+double exact_row_bits_estimate(const RecursiveModel& model);
+
 /// Builds the exact chain of a validated model. Refuses (InvalidInput) a non-integer temper
 /// exponent, whose probabilities are irrational, and (ResourceLimit) a model whose exact
 /// analysis would exceed `limits`.
