@@ -416,17 +416,7 @@ exists mu; split => //; first exact: binary_stationary_pos.
 by move=> nu snu; apply: binary_stationary_unique.
 Qed.
 
-(* T5b, quantitative.  Bernoulli's inequality. *)
-Lemma bernoulli (x : R) n : 0 <= x -> x <= 1 -> 1 - (1 - x) ^+ n <= n%:R * x.
-Proof.
-move=> x0 x1; elim: n => [|n IH]; first by rewrite expr0 subrr mul0r.
-have -> : 1 - (1 - x) ^+ n.+1 = (1 - (1 - x) ^+ n) + x * (1 - x) ^+ n.
-  by rewrite exprS; ring.
-rewrite -addn1 natrD mulrDl mul1r; apply: ler_add => //.
-rewrite -[X in _ <= X]mulr1; apply: ler_wpmul2l => //.
-by apply: exprn_ile1; rewrite ?subr_ge0 // ler_subl_addr ler_addl.
-Qed.
-
+(* T5b, quantitative (Bernoulli's inequality `bernoulli` is in Stochastic.v). *)
 (* the rate at which an interior state reaches the Dirac state N, for lam < 1 *)
 Definition dirac_rate : R := ((1 - lam) / N%:R) ^+ N.
 

@@ -1,7 +1,7 @@
 (* Generic finite Markov chains over an abstract real field.
    A chain is a function P : S -> S -> R on a finite type of states S;
    a measure is a function S -> R; one step is  step P mu t = \sum_s mu s * P s t. *)
-From mathcomp Require Import all_ssreflect all_algebra.
+From mathcomp Require Import all_ssreflect all_algebra ring.
 
 Set Implicit Arguments.
 Unset Strict Implicit.
@@ -272,6 +272,117 @@ have Z : \sum_s `|v s| = 0.
   by move: H; rewrite pmulr_rle0.
 move=> s; apply/eqP; rewrite -subr_eq0; apply/eqP; apply: normr0_eq0.
 by apply: (psumr_eq0P _ Z).
+Qed.
+
+
+(* The expectation of f, 0 <= f <= 1, exceeds the mass at t0 (where f = 1) by at most
+   the mass on B, when f vanishes at every other state outside B. *)
+Lemma expect_gap L f B t0 :
+  (forall s, 0 <= L s) -> (forall s, 0 <= f s <= 1) -> f t0 = 1 ->
+  (forall s, s \notin B -> s != t0 -> f s = 0) -> t0 \notin B ->
+  0 <= expect L f - L t0 <= mass L B.
+Proof.
+move=> L0 f01 ft0 f0 t0B.
+rewrite /expect (bigD1 t0) //= ft0 mulr1 addrAC subrr add0r.
+apply/andP; split.
+  by apply: sumr_ge0 => s _; apply: mulr_ge0 => //; case/andP: (f01 s).
+rewrite /mass [X in _ <= X]big_mkcond [X in X <= _]big_mkcond /=.
+apply: ler_sum => s _; case: ifP => [st|_]; case: ifP => [sB|sB] //.
+- rewrite -[X in _ <= X]mulr1; apply: ler_wpmul2l => //; by case/andP: (f01 s).
+- by rewrite f0 ?sB ?st ?mulr0.
+Qed.
+
+(* Absorption through a harmonic function: if f is harmonic, 0 <= f <= 1, f = 1 at t0,
+   f = 0 at every other state outside B, and t0 is outside B, then after n steps the
+   mass at t0 is within the mass left in B below the initial expectation of f.  With a
+   decay of the mass in B this gives the absorption probability in t0: E_mu[f]. *)
+Theorem harmonic_absorption P mu f B t0 n :
+  stochastic P -> harmonic P f -> (forall s, 0 <= f s <= 1) -> f t0 = 1 ->
+  (forall s, s \notin B -> s != t0 -> f s = 0) -> t0 \notin B ->
+  distribution mu ->
+  0 <= expect mu f - law P n mu t0 <= mass (law P n mu) B.
+Proof.
+move=> sP hf f01 ft0 f0 t0B dmu.
+rewrite -(harmonic_law n mu hf).
+have [L0 _] := law_distribution n sP dmu.
+exact: expect_gap.
+Qed.
+
+(* the mass at an absorbing state never decreases: the absorption probability by step n
+   is non-decreasing in n *)
+Theorem absorbing_law_mono P mu t n :
+  stochastic P -> absorbing P t -> (forall s, 0 <= mu s) ->
+  law P n mu t <= law P n.+1 mu t.
+Proof.
+move=> sP abs mu0; have L0 : forall s, 0 <= law P n mu s.
+  by elim: n => [|k IH] //=; apply: step_ge0.
+rewrite lawS /step (bigD1 t) //= abs mulr1 ler_addl.
+by apply: sumr_ge0 => s _; apply: mulr_ge0 => //; apply: sP.1.
+Qed.
+
+(* Bernoulli's inequality *)
+Lemma bernoulli (x : R) n : 0 <= x -> x <= 1 -> 1 - (1 - x) ^+ n <= n%:R * x.
+Proof.
+move=> x0 x1; elim: n => [|n IH]; first by rewrite expr0 subrr mul0r.
+have -> : 1 - (1 - x) ^+ n.+1 = (1 - (1 - x) ^+ n) + x * (1 - x) ^+ n.
+  by rewrite exprS; ring.
+rewrite -addn1 natrD mulrDl mul1r; apply: ler_add => //.
+rewrite -[X in _ <= X]mulr1; apply: ler_wpmul2l => //.
+by apply: exprn_ile1; rewrite ?subr_ge0 // ler_subl_addr ler_addl.
+Qed.
+
+(* A stationary law puts little mass on B when rows from B keep at most 1 - a in B
+   and rows from outside B send at most b into B: a * mu(B) <= b. *)
+Theorem stationary_mass_le P mu B a b :
+  stochastic P -> stationary P mu ->
+  (forall s, s \in B -> \sum_(t in B) P s t <= 1 - a) ->
+  (forall s, s \notin B -> \sum_(t in B) P s t <= b) -> 0 <= b ->
+  a * mass mu B <= b.
+Proof.
+move=> sP [[mu0 mu1] st] inB outB b0.
+have E : mass mu B = mass (step P mu) B.
+  by rewrite /mass; apply: eq_bigr => t _; rewrite st.
+have H : mass mu B <= (1 - a) * mass mu B + b.
+  rewrite {1}E mass_step (bigID (fun s => s \in B)) /=; apply: ler_add.
+    rewrite /mass mulr_sumr; apply: ler_sum => s sB; rewrite [X in _ <= X]mulrC.
+    by apply: ler_wpmul2l => //; apply: inB.
+  apply: (le_trans (y := \sum_(s | s \notin B) mu s * b)).
+    by apply: ler_sum => s sB; apply: ler_wpmul2l => //; apply: outB.
+  rewrite -mulr_suml -[X in _ <= X]mul1r; apply: ler_wpmul2r => //.
+  rewrite -mu1 [X in _ <= X](bigID (fun s => s \in B)) /= ler_addr.
+  by apply: sumr_ge0.
+rewrite -subr_ge0.
+have -> : b - a * mass mu B = (1 - a) * mass mu B + b - mass mu B by ring.
+by rewrite subr_ge0.
+Qed.
+
+(* (1 - d)^n (1 + n d) <= 1: the geometric decay beats a harmonic rate *)
+Lemma geometric_harmonic (d : R) n : 0 <= d <= 1 -> (1 - d) ^+ n * (1 + n%:R * d) <= 1.
+Proof.
+move=> /andP[d0 d1]; elim: n => [|n IH]; first by rewrite expr0 mul0r addr0 mul1r.
+apply: le_trans IH; rewrite exprSr -mulrA; apply: ler_wpmul2l.
+  by apply: exprn_ge0; rewrite subr_ge0.
+rewrite -subr_ge0.
+have -> : 1 + n%:R * d - (1 - d) * (1 + n.+1%:R * d) = (n.+1%:R * d) * d.
+  by rewrite -addn1 natrD; ring.
+by apply: mulr_ge0 => //; apply: mulr_ge0; rewrite ?ler0n.
+Qed.
+
+(* the limit form, with a rational rate 1/m: (1 - 1/m)^n <= 1/(k+1) once n >= k m *)
+Theorem geometric_vanishes (m k n : nat) : (0 < m)%N -> (k * m <= n)%N ->
+  (1 - m%:R^-1) ^+ n <= k.+1%:R^-1 :> R.
+Proof.
+move=> m0 kn.
+have d01 : 0 <= (m%:R : R)^-1 <= 1.
+  by rewrite invr_ge0 ler0n /= invf_le1 ?ltr0n // ler1n.
+have k1 : 0 < (k.+1%:R : R) by rewrite ltr0n.
+have H := geometric_harmonic n d01.
+have ge : (k.+1%:R : R) <= 1 + n%:R * m%:R^-1.
+  rewrite -addn1 natrD addrC ler_add2l ler_pdivl_mulr ?ltr0n // -natrM ler_nat.
+  exact: kn.
+rewrite -[X in _ <= X]mul1r ler_pdivl_mulr //; apply: le_trans H.
+apply: ler_wpmul2l => //; apply: exprn_ge0; rewrite subr_ge0.
+by case/andP: d01.
 Qed.
 
 End Stochastic.

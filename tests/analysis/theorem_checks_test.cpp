@@ -30,9 +30,9 @@ constexpr auto na = TheoremStatus::not_applicable;
 }  // namespace
 
 // T1, T2, T3 (no fresh data, fit mle)
-// THEOREM: T1 — no Coq statement yet
-// THEOREM: T2 — no Coq statement yet
-// THEOREM: T3 — no Coq statement yet
+// THEOREM: T1 — Collapse.GeneralK.multi_absorbing_iff, Collapse.GeneralK.multi_transient_law
+// THEOREM: T2 — Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
+// THEOREM: T3 — Collapse.GeneralK.multi_stationary_iff
 TEST(TheoremChecks, CollapseWithoutFreshData) {
     auto t = checks(3, 4, "mle");
     EXPECT_EQ(t["T1"].status, holds);
@@ -43,8 +43,8 @@ TEST(TheoremChecks, CollapseWithoutFreshData) {
 }
 
 // T4, T5 (fresh data)
-// THEOREM: T4 — Collapse.Binary.binary_degeneration
-// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
+// THEOREM: T4 — Collapse.Binary.binary_degeneration, Collapse.GeneralK.multi_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean, Collapse.GeneralK.multi_stationary_mean, Collapse.Multinomial.count_stationary_mean
 TEST(TheoremChecks, DegenerationWithFreshData) {
     auto t = checks(2, 6, "mle", {FreshData::Kind::fraction, Rational(1, 10), 0}, {Rational(1, 4), Rational(3, 4)});
     EXPECT_EQ(t["T1"].status, na);
@@ -96,7 +96,7 @@ TEST(TheoremChecks, SmoothingDegeneratesWithoutFreshData) {
 }
 
 // THEOREM: T4 — no Coq statement yet
-// THEOREM: T5a — no Coq statement yet
+// THEOREM: T5a — Collapse.GeneralK.multi_stationary_mean
 TEST(TheoremChecks, ZeroInExternalBlocksT4) {
     auto t = checks(3, 3, "mle", {FreshData::Kind::fraction, Rational(1, 2), 0}, {Rational(0), Rational(1, 2), Rational(1, 2)});
     EXPECT_EQ(t["T4"].status, na);

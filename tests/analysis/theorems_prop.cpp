@@ -63,8 +63,8 @@ rc::Gen<Fit> collapsing_fit(std::size_t k) {
 
 // T1: no fresh data, fit mle/temper/topk: absorbing states = Dirac states, all others transient.
 // T3: the stationary laws are the Dirac point masses (so every stationary law is a mixture).
-// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
-// THEOREM: T3 — Collapse.Binary.binary_stationary_iff
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law, Collapse.GeneralK.multi_absorbing_iff, Collapse.GeneralK.multi_transient_law
+// THEOREM: T3 — Collapse.Binary.binary_stationary_iff, Collapse.GeneralK.multi_stationary_iff
 RC_GTEST_PROP(TheoremsProp, T1_T3_CollapseWithoutFreshData, ()) {
     const std::size_t k = *rc::gen::inRange<std::size_t>(2, 4);
     const std::uint64_t n = *rc::gen::inRange<std::uint64_t>(1, k == 2 ? 16 : 7);
@@ -90,7 +90,7 @@ RC_GTEST_PROP(TheoremsProp, T1_T3_CollapseWithoutFreshData, ()) {
 }
 
 // T2: no fresh data, fit mle: absorption in N e_i from c is exactly c_i / N.
-// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac, Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
 RC_GTEST_PROP(TheoremsProp, T2_AbsorptionIsCountOverN, ()) {
     const std::size_t k = *rc::gen::inRange<std::size_t>(2, 4);
     const std::uint64_t n = *rc::gen::inRange<std::uint64_t>(1, k == 2 ? 20 : 8);
@@ -120,7 +120,7 @@ TEST(TheoremsNegative, TemperAndTopkBreakCountOverN) {
 
 // T4: fresh fraction > 0 (any fit) or fresh count > 0 (mle/smooth/temper), q > 0:
 // irreducible, aperiodic, no absorbing state, unique and positive stationary law.
-// THEOREM: T4 — Collapse.Binary.binary_degeneration
+// THEOREM: T4 — Collapse.Binary.binary_degeneration, Collapse.GeneralK.multi_degeneration
 RC_GTEST_PROP(TheoremsProp, T4_DegenerationWithFreshData, ()) {
     const std::size_t k = *rc::gen::inRange<std::size_t>(2, 4);
     const std::uint64_t n = *rc::gen::inRange<std::uint64_t>(1, k == 2 ? 10 : 5);
@@ -145,7 +145,7 @@ RC_GTEST_PROP(TheoremsProp, T4_DegenerationWithFreshData, ()) {
 }
 
 // T5a: fit mle with fresh data: E_pi[c] = N q exactly.
-// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean, Collapse.GeneralK.multi_stationary_mean
 RC_GTEST_PROP(TheoremsProp, T5_StationaryMeanIsNq, ()) {
     const std::size_t k = *rc::gen::inRange<std::size_t>(2, 4);
     const std::uint64_t n = *rc::gen::inRange<std::uint64_t>(1, k == 2 ? 12 : 6);
@@ -166,7 +166,7 @@ RC_GTEST_PROP(TheoremsProp, T5_StationaryMeanIsNq, ()) {
 }
 
 // T5b: the Dirac masses approach q as lambda -> 0 (model.md's example values).
-// THEOREM: T5b — Collapse.Binary.binary_dirac_mass_bound, Collapse.Binary.binary_stationary_interior_mass
+// THEOREM: T5b — Collapse.Binary.binary_dirac_mass_bound, Collapse.Binary.binary_stationary_interior_mass, Collapse.GeneralK.multi_dirac_mass_bound, Collapse.GeneralK.multi_stationary_nondirac_mass
 TEST(TheoremsT5b, DiracMassTendsToQ) {
     RecursiveModel m = model(2, 10, Fit{});
     m.external = {Rational(1, 4), Rational(3, 4)};

@@ -210,9 +210,9 @@ bool has_line_matching(const std::string& text, const std::string& pattern) {
 // h = 1/4 + h/2, so h = 1/2. Expected steps: t = 1 + t/2, so t = 2.
 // ---------------------------------------------------------------------------------------
 
-// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
-// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
-// THEOREM: T3 — Collapse.Binary.binary_stationary_iff
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law, Collapse.GeneralK.multi_absorbing_iff, Collapse.GeneralK.multi_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac, Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
+// THEOREM: T3 — Collapse.Binary.binary_stationary_iff, Collapse.GeneralK.multi_stationary_iff
 TEST(CliAnalyze, BinaryTwoSamplesMleFullJson) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "2"});
     check_structure(j);
@@ -252,9 +252,9 @@ TEST(CliAnalyze, BinaryTwoSamplesMleFullJson) {
 // T2 in closed form: binary mle, N = 5: from i,5-i absorption in 5,0 is i/5, in 0,5 (5-i)/5.
 // ---------------------------------------------------------------------------------------
 
-// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
-// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
-// THEOREM: T3 — Collapse.Binary.binary_stationary_iff
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law, Collapse.GeneralK.multi_absorbing_iff, Collapse.GeneralK.multi_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac, Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
+// THEOREM: T3 — Collapse.Binary.binary_stationary_iff, Collapse.GeneralK.multi_stationary_iff
 TEST(CliAnalyze, BinaryFiveSamplesAbsorptionIsCountOverN) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "5"});
     check_structure(j);
@@ -294,9 +294,9 @@ TEST(CliAnalyze, BinaryThreeSamplesExpectedStepsAreThree) {
 // K = 3, N = 2, mle: states 2,0,0 1,1,0 1,0,1 0,2,0 0,1,1 0,0,2 (descending lexicographic).
 // From 1,1,0 the fit is (1/2,1/2,0): 2,0,0 1/4, 1,1,0 1/2, 0,2,0 1/4; so absorption in 2,0,0
 // is 1/2, in 0,2,0 1/2, in 0,0,2 0, and the expected time is 2, as for K = 2.
-// THEOREM: T1 — no Coq statement yet
-// THEOREM: T2 — no Coq statement yet
-// THEOREM: T3 — no Coq statement yet
+// THEOREM: T1 — Collapse.GeneralK.multi_absorbing_iff, Collapse.GeneralK.multi_transient_law
+// THEOREM: T2 — Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
+// THEOREM: T3 — Collapse.GeneralK.multi_stationary_iff
 TEST(CliAnalyze, ThreeSymbolsTwoSamplesMle) {
     const Json j = analyze_json({"--symbols", "3", "--samples", "2"});
     check_structure(j);
@@ -314,7 +314,7 @@ TEST(CliAnalyze, ThreeSymbolsTwoSamplesMle) {
 }
 
 // T2 as a property: with no fresh data and fit mle, absorption in N e_i from c is c_i / N.
-// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac, Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
 RC_GTEST_PROP(CliAnalyzeProperty, MleAbsorptionIsCountOverN, ()) {
     const int K = *rc::gen::inRange(2, 4);
     const int N = *rc::gen::inRange(1, K == 2 ? 9 : 5);
@@ -356,8 +356,8 @@ RC_GTEST_PROP(CliAnalyzeProperty, MleAbsorptionIsCountOverN, ()) {
 // P = [[5/8, 3/8], [1/8, 7/8]]; balance pi(1,0) 3/8 = pi(0,1) 1/8 gives pi = (1/4, 3/4).
 // ---------------------------------------------------------------------------------------
 
-// THEOREM: T4 — Collapse.Binary.binary_degeneration
-// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
+// THEOREM: T4 — Collapse.Binary.binary_degeneration, Collapse.GeneralK.multi_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean, Collapse.GeneralK.multi_stationary_mean
 TEST(CliAnalyze, FreshFractionOneSample) {
     const std::vector<std::string> model{"--symbols", "2", "--samples", "1", "--fresh-fraction", "1/2",
                                          "--external", "1/4,3/4"};
@@ -402,7 +402,7 @@ TEST(CliAnalyze, FreshFractionOneSample) {
 // pi(2,0) = pi(1,1)/2 = pi(0,2) and pi = (1/4, 1/2, 1/4); its mean count of symbol 0 is
 // 2/4 + 1/2 = 1 = N q_0 (T5).
 // THEOREM: T4 — no Coq statement yet
-// THEOREM: T5a — no Coq statement yet
+// THEOREM: T5a — Collapse.Multinomial.count_stationary_mean
 TEST(CliAnalyze, FreshCountOneOfTwo) {
     const std::vector<std::string> model{"--symbols", "2", "--samples", "2", "--fresh-count", "1",
                                          "--external", "1/2,1/2"};
@@ -427,8 +427,8 @@ TEST(CliAnalyze, FreshCountOneOfTwo) {
 
 // fresh fraction 1: every sample is fresh, the next state ~ Binomial(2, 1/2) whatever the
 // current one: every row is (1/4, 1/2, 1/4), and so is pi. --fresh-count 2 = N is the same chain.
-// THEOREM: T4 — Collapse.Binary.binary_degeneration
-// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
+// THEOREM: T4 — Collapse.Binary.binary_degeneration, Collapse.GeneralK.multi_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean, Collapse.GeneralK.multi_stationary_mean
 TEST(CliAnalyze, AllFreshForgetsTheState) {
     const Json by_fraction = analyze_json({"--symbols", "2", "--samples", "2", "--fresh-fraction", "1"});
     const Json by_count = analyze_json({"--symbols", "2", "--samples", "2", "--fresh-count", "2"});
@@ -448,9 +448,9 @@ TEST(CliAnalyze, AllFreshForgetsTheState) {
 
 // A fresh fraction 0 or a fresh count 0 is no fresh data: the K = 2, N = 2 mle results and
 // T1-T3 apply; the echo keeps what the user gave.
-// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
-// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
-// THEOREM: T3 — Collapse.Binary.binary_stationary_iff
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law, Collapse.GeneralK.multi_absorbing_iff, Collapse.GeneralK.multi_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac, Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
+// THEOREM: T3 — Collapse.Binary.binary_stationary_iff, Collapse.GeneralK.multi_stationary_iff
 TEST(CliAnalyze, ZeroFreshDataIsNoFreshData) {
     for (const std::vector<std::string>& fresh :
          {std::vector<std::string>{"--fresh-fraction", "0"}, std::vector<std::string>{"--fresh-count", "0"}}) {
@@ -470,7 +470,7 @@ TEST(CliAnalyze, ZeroFreshDataIsNoFreshData) {
 // from 0,1 it is symbol 0 w.p. 1/2 * 0 + 1/2 * 1 = 1/2. So 0,1 is transient, absorbed in 1,0
 // surely after 2 steps on average. T4 needs every q_i > 0; T5's mean N q = (1, 0) holds.
 // THEOREM: T4 — no Coq statement yet
-// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean, Collapse.GeneralK.multi_stationary_mean
 TEST(CliAnalyze, ExternalWithAZeroEntry) {
     const Json j =
         analyze_json({"--symbols", "2", "--samples", "1", "--fresh-fraction", "1/2", "--external", "1,0"});
@@ -513,8 +513,8 @@ TEST(CliAnalyze, TopOneWithFreshCountSplitsIntoTwoClosedClasses) {
 
 // T5 (a) as a property: fit mle, fresh fraction lambda > 0, q > 0: the chain has one closed
 // class (T4) and its stationary mean is exactly N q.
-// THEOREM: T4 — Collapse.Binary.binary_degeneration
-// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
+// THEOREM: T4 — Collapse.Binary.binary_degeneration, Collapse.GeneralK.multi_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean, Collapse.GeneralK.multi_stationary_mean
 RC_GTEST_PROP(CliAnalyzeProperty, FreshFractionStationaryMeanIsNq, ()) {
     const int N = *rc::gen::inRange(1, 5);
     const int lambda_den = *rc::gen::inRange(1, 8);
@@ -836,8 +836,8 @@ namespace {
 
 // --arithmetic float: numbers are JSON numbers, labelled approximate; values agree with
 // the closed forms within a tolerance (here c_i/N, T2, and N q, T5a).
-// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
-// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law, Collapse.GeneralK.multi_absorbing_iff, Collapse.GeneralK.multi_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac, Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
 TEST(CliFloat, BinaryAbsorptionIsCountOverNApproximately) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "6", "--arithmetic", "float"});
     EXPECT_EQ(j.at("arithmetic"), "float");
@@ -853,8 +853,8 @@ TEST(CliFloat, BinaryAbsorptionIsCountOverNApproximately) {
     EXPECT_EQ(status_of(j, "T2"), "consistent");  // a double can only agree, not prove
 }
 
-// THEOREM: T4 — Collapse.Binary.binary_degeneration
-// THEOREM: T5a — Collapse.Binary.binary_stationary_mean
+// THEOREM: T4 — Collapse.Binary.binary_degeneration, Collapse.GeneralK.multi_degeneration
+// THEOREM: T5a — Collapse.Binary.binary_stationary_mean, Collapse.GeneralK.multi_stationary_mean
 TEST(CliFloat, StationaryMeanIsNqApproximately) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "8", "--fresh-fraction", "1/5", "--external",
                                  "1/4,3/4", "--arithmetic", "float", "--what", "stationary,theorems"});
@@ -902,8 +902,8 @@ bool encloses(const Json& v, const mpq_class& exact) {
     return decimal_value(v[0]) <= exact && exact <= decimal_value(v[1]);
 }
 
-// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law
-// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
+// THEOREM: T1 — Collapse.Binary.binary_absorbing_iff, Collapse.Binary.binary_transient_law, Collapse.GeneralK.multi_absorbing_iff, Collapse.GeneralK.multi_transient_law
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac, Collapse.GeneralK.multi_martingale, Collapse.GeneralK.multi_absorption_dirac
 TEST(CliInterval, EnclosuresContainTheClosedForms) {
     const Json j = analyze_json({"--symbols", "2", "--samples", "6", "--arithmetic", "interval"});
     EXPECT_EQ(j.at("arithmetic"), "interval");
