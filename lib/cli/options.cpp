@@ -62,6 +62,19 @@ Command parse_command_line(int argc, const char* const* argv) {
     check->add_option("--alpha", co.alpha, "family-wise false-alarm rate, 0 < A < 1 (default 0.01)")->type_name("A");
     check->add_flag("--json", co.json, "print one JSON object");
 
+    CLI::App* plot = app.add_subcommand("plot", "draw a figure as a standalone SVG file (docs/tutorial.md)");
+    PlotOptions& po = command.plot;
+    add_model_options(plot, po.model);
+    plot->add_option("kind", po.kind, "trajectories | absorption | stationary | collapse-time")->type_name("KIND")->required();
+    plot->add_option("--output", po.output, "the SVG file to write (required)")->type_name("FILE");
+    plot->add_option("--start", po.start, "start state (trajectories, collapse-time; several for collapse-time: L1;L2)")->type_name("LABEL");
+    plot->add_option("--generations", po.generations, "T, the generations drawn (trajectories, collapse-time)")->type_name("T");
+    plot->add_option("--runs", po.runs, "R, 1 to 50 simulated runs (trajectories; default 10)")->type_name("R");
+    plot->add_option("--seed", po.seed, "S, the simulation seed (trajectories; default 0)")->type_name("S");
+    plot->add_option("--lambdas", po.lambdas, "fresh fractions, comma-separated (stationary; default 1/10,1/100,1/1000)")->type_name("L1,L2");
+    plot->add_option("--arithmetic", po.model.arithmetic, "exact (default) | interval: the numbers behind the figure")->type_name("KIND");
+    plot->add_option("--precision", po.model.precision, "bits, 16 to 4096, for interval arithmetic (default 128)")->type_name("BITS");
+
     app.add_subcommand("demo", "the built-in example: one chain without and with fresh data");
 
     try {
@@ -72,12 +85,13 @@ Command parse_command_line(int argc, const char* const* argv) {
         for (CLI::App* sub : app.get_subcommands()) command.help_text = sub->help();
         return command;
     } catch (const CLI::ParseError& e) {
-        const std::string sub = simulate->parsed() ? "simulate" : check->parsed() ? "check" : "analyze";
+        const std::string sub = simulate->parsed() ? "simulate" : check->parsed() ? "check" : plot->parsed() ? "plot" : "analyze";
         throw InvalidInput(std::string(e.what()) + " (see 'collapse --help' and 'collapse " + sub + " --help')");
     }
     if (analyze->parsed()) command.kind = Command::Kind::analyze;
     else if (simulate->parsed()) command.kind = Command::Kind::simulate;
     else if (check->parsed()) command.kind = Command::Kind::check;
+    else if (plot->parsed()) command.kind = Command::Kind::plot;
     else if (app.got_subcommand("demo")) command.kind = Command::Kind::demo;
     else command.help_text = app.help();
     return command;

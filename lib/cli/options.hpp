@@ -29,11 +29,19 @@ struct CheckOptions {
     bool json = false;
 };
 
+/// `collapse plot KIND`: the model options are those of analyze (model.symbols, ..., model.chain).
+struct PlotOptions {
+    std::string kind;
+    AnalyzeOptions model;  ///< also model.arithmetic and model.precision
+    std::optional<std::string> output, start, generations, runs, seed, lambdas;
+};
+
 struct Command {
-    enum class Kind { analyze, simulate, check, demo, help } kind = Kind::help;
+    enum class Kind { analyze, simulate, check, plot, demo, help } kind = Kind::help;
     AnalyzeOptions analyze;
     SimulateOptions simulate;
     CheckOptions check;
+    PlotOptions plot;
     std::string help_text;
 };
 

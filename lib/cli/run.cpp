@@ -333,6 +333,8 @@ void demo(std::ostream& out, const ResourceLimits& limits) {
 
 }  // namespace
 
+RecursiveModel model_from_options(const AnalyzeOptions& o) { return model_from(o); }
+
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits,
         bool err_is_terminal) {
     try {
@@ -348,6 +350,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             case Command::Kind::analyze: analyze(command.analyze, out, limits); break;
             case Command::Kind::simulate: simulate(command.simulate, out, err, err_is_terminal, limits); break;
             case Command::Kind::check: return check(command.check, out, limits);
+            case Command::Kind::plot: plot(command.plot, out, limits); break;
         }
         return exit_ok;
     } catch (const InvalidInput& e) {

@@ -2,6 +2,7 @@
 #include "options.hpp"
 
 #include <collapse/core/resource_limits.hpp>
+#include <collapse/models/recursive_model.hpp>
 
 #include <ostream>
 
@@ -22,5 +23,11 @@ enum ExitStatus : int {
 /// long simulation may draw a progress bar there (never otherwise).
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits,
         bool err_is_terminal = false);
+
+/// The validated recursive model named by the model options (InvalidInput otherwise).
+RecursiveModel model_from_options(const AnalyzeOptions& options);
+
+/// `collapse plot` (plot_command.cpp): writes one SVG file, then its name on `out`.
+void plot(const PlotOptions& options, std::ostream& out, const ResourceLimits& limits);
 
 }  // namespace collapse::cli
