@@ -13,8 +13,12 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <memory>
+#include <new>
+#include <optional>
 #include <sstream>
 #include <type_traits>
+#include <vector>
 
 namespace collapse::cli {
 namespace {
@@ -242,39 +246,10 @@ private:
 
 void simulate(const SimulateOptions& o, std::ostream& out, std::ostream& err, bool err_is_terminal,
               const ResourceLimits& limits) {
-    if (!o.start) throw InvalidInput("--start LABEL is needed: the state every run starts from");
-    if (!o.generations) throw InvalidInput("--generations T is needed: the most generations a run lasts");
-    if (!o.runs) throw InvalidInput("--runs R is needed: the number of independent runs (R >= 1)");
-    simulation::SimulationRequest request;
-    request.generations = parse_count(*o.generations, "--generations");
-    request.runs = parse_count(*o.runs, "--runs");
-    if (request.runs == 0) throw InvalidInput("--runs: 0 runs asked; accepted: R >= 1");
-    if (o.seed) request.seed = parse_count(*o.seed, "--seed");
-    request.trajectories = o.trajectories;
-    request.limits = limits;
-    const AnalyzeOptions& m = o.model;
-
-    ProgressBar bar(err, err_is_terminal && !o.quiet);
-    request.progress = [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
-    simulation::SimulationResult result;
-    if (m.chain) {
-        if (m.symbols || m.samples || m.fit || m.fresh_fraction || m.fresh_count || m.external)
-            throw InvalidInput("--chain FILE excludes the recursive-model options (--symbols, --samples, --fit, "
-                               "--fresh-fraction, --fresh-count, --external)");
-        const Chain<Rational> chain = read_tra_file(*m.chain, limits);
-        const auto start = chain.find(*o.start);
-        if (!start) throw unknown_start(*o.start, false, chain);
-        result = simulation::simulate_chain(chain, *start, request);
-        result.chain_file = *m.chain;
-    } else {
-        const RecursiveModel model = model_from(m);
-        const std::vector<std::uint64_t> start = simulation::parse_state(model, *o.start, "--start");
-        const simulation::ClosedClasses closed(model, simulation::default_max_graph_states);
-        result = simulation::simulate_recursive(model, closed, start, request);
-    }
+    const SimulationJob job(o, limits);
+    const simulation::SimulationResult result = job.simulate(0, job.runs(), err, err_is_terminal);
     std::ostringstream buffer;  // nothing reaches `out` unless every run succeeded
-    if (o.json) simulation::write_json(result, buffer);
-    else simulation::write_csv(result, buffer);
+    job.write(result, buffer);
     out << buffer.str();
 }
 
@@ -335,6 +310,100 @@ void demo(std::ostream& out, const ResourceLimits& limits) {
 
 RecursiveModel model_from_options(const AnalyzeOptions& o) { return model_from(o); }
 
+struct SimulationJob::Checked {
+    SimulateOptions options;
+    simulation::SimulationRequest request;  // every run
+    std::optional<RecursiveModel> model;    // a recursive model: model, start, closed
+    std::vector<std::uint64_t> start;
+    std::optional<simulation::ClosedClasses> closed;
+    std::optional<Chain<Rational>> chain;   // or a chain file: chain, chain_start
+    std::size_t chain_start = 0;
+};
+
+SimulationJob::SimulationJob(const SimulateOptions& o, const ResourceLimits& limits) {
+    if (!o.start) throw InvalidInput("--start LABEL is needed: the state every run starts from");
+    if (!o.generations) throw InvalidInput("--generations T is needed: the most generations a run lasts");
+    if (!o.runs) throw InvalidInput("--runs R is needed: the number of independent runs (R >= 1)");
+    auto c = std::make_unique<Checked>();
+    c->options = o;
+    simulation::SimulationRequest& request = c->request;
+    request.generations = parse_count(*o.generations, "--generations");
+    request.runs = parse_count(*o.runs, "--runs");
+    if (request.runs == 0) throw InvalidInput("--runs: 0 runs asked; accepted: R >= 1");
+    if (o.seed) request.seed = parse_count(*o.seed, "--seed");
+    request.trajectories = o.trajectories;
+    request.limits = limits;
+    const AnalyzeOptions& m = o.model;
+    if (m.chain) {
+        if (m.symbols || m.samples || m.fit || m.fresh_fraction || m.fresh_count || m.external)
+            throw InvalidInput("--chain FILE excludes the recursive-model options (--symbols, --samples, --fit, "
+                               "--fresh-fraction, --fresh-count, --external)");
+        c->chain.emplace(read_tra_file(*m.chain, limits));
+        const auto start = c->chain->find(*o.start);
+        if (!start) throw unknown_start(*o.start, false, *c->chain);
+        c->chain_start = *start;
+        simulation::require_simulation_memory(*c->chain, request);
+    } else {
+        c->model = model_from(m);
+        c->start = simulation::parse_state(*c->model, *o.start, "--start");
+        c->closed.emplace(*c->model, simulation::default_max_graph_states);
+        simulation::require_simulation_memory(*c->model, c->start, request);
+    }
+    checked_ = std::move(c);
+}
+
+SimulationJob::~SimulationJob() = default;
+
+std::uint64_t SimulationJob::runs() const { return checked_->request.runs; }
+
+simulation::SimulationResult SimulationJob::simulate(std::uint64_t first, std::uint64_t count, std::ostream& err,
+                                                     bool err_is_terminal) const {
+    const Checked& c = *checked_;
+    simulation::SimulationResult result;
+    if (count > 0) {
+        simulation::SimulationRequest block = c.request;
+        block.first_run = first;
+        block.runs = count;
+        ProgressBar bar(err, err_is_terminal && !c.options.quiet);
+        block.progress = [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+        result = c.chain ? simulation::simulate_chain(*c.chain, c.chain_start, block)
+                         : simulation::simulate_recursive(*c.model, *c.closed, c.start, block);
+    }
+    // The block is part of the whole job: its output describes every run.
+    result.request = c.request;
+    if (c.chain) result.chain_file = *c.options.model.chain;
+    return result;
+}
+
+void SimulationJob::write(const simulation::SimulationResult& all, std::ostream& out) const {
+    if (checked_->options.json) simulation::write_json(all, out);
+    else simulation::write_csv(all, out);
+}
+
+int report_current_exception(std::ostream& err) {
+    try {
+        throw;
+    } catch (const InvalidInput& e) {
+        err << "collapse: error: " << e.what() << '\n';
+        return exit_invalid_input;
+    } catch (const Unable& e) {
+        err << "collapse: unable: " << e.what() << '\n';
+        return exit_unable;
+    } catch (const ResourceLimit& e) {
+        err << "collapse: too large: " << e.what() << '\n';
+        return exit_too_large;
+    } catch (const std::bad_alloc&) {
+        err << "collapse: out of memory (the estimate before allocating was too low; please report it)\n";
+        return exit_too_large;
+    } catch (const std::exception& e) {
+        err << "collapse: internal error (a bug; please report it): " << e.what() << '\n';
+        return exit_internal_error;
+    } catch (...) {
+        err << "collapse: internal error (a bug; please report it): an exception of unknown type\n";
+        return exit_internal_error;
+    }
+}
+
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const ResourceLimits& limits,
         bool err_is_terminal) {
     try {
@@ -353,21 +422,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             case Command::Kind::plot: plot(command.plot, out, limits); break;
         }
         return exit_ok;
-    } catch (const InvalidInput& e) {
-        err << "collapse: error: " << e.what() << '\n';
-        return exit_invalid_input;
-    } catch (const Unable& e) {
-        err << "collapse: unable: " << e.what() << '\n';
-        return exit_unable;
-    } catch (const ResourceLimit& e) {
-        err << "collapse: too large: " << e.what() << '\n';
-        return exit_too_large;
-    } catch (const std::bad_alloc&) {
-        err << "collapse: out of memory (the estimate before allocating was too low; please report it)\n";
-        return exit_too_large;
-    } catch (const std::exception& e) {
-        err << "collapse: internal error (a bug; please report it): " << e.what() << '\n';
-        return exit_internal_error;
+    } catch (...) {
+        return report_current_exception(err);
     }
 }
 

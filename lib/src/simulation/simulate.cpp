@@ -197,6 +197,27 @@ double simulation_memory_estimate(std::size_t symbols, std::size_t label_bytes, 
 
 namespace {
 
+void require_results_memory(std::size_t symbols, std::size_t label_bytes, const SimulationRequest& r) {
+    require_memory(r.limits, simulation_memory_estimate(symbols, label_bytes, r),
+                   "the results of " + std::to_string(r.runs) + " runs" +
+                       (r.trajectories ? " with their trajectories" : ""));
+}
+
+}  // namespace
+
+void require_simulation_memory(const RecursiveModel& m, std::span<const std::uint64_t> start,
+                               const SimulationRequest& request) {
+    require_results_memory(m.symbols, label_of(start).size(), request);
+}
+
+void require_simulation_memory(const Chain<Rational>& chain, const SimulationRequest& request) {
+    std::size_t label_bytes = 0;
+    for (const std::string& l : chain.labels()) label_bytes = std::max(label_bytes, l.size());
+    require_results_memory(0, label_bytes, request);
+}
+
+namespace {
+
 // The model's parameters as doubles, converted once (see to_double).
 struct SamplingModel {
     const RecursiveModel& model;
@@ -288,9 +309,7 @@ SimulationResult simulate_recursive(const RecursiveModel& m, const ClosedClasses
     check_request(request);
     if (start.size() != m.symbols) throw std::logic_error("simulate_recursive: start state has the wrong size");
     const std::string start_label = label_of(start);
-    require_memory(request.limits, simulation_memory_estimate(m.symbols, start_label.size(), request),
-                   "the results of " + std::to_string(request.runs) + " runs" +
-                       (request.trajectories ? " with their trajectories" : ""));
+    require_simulation_memory(m, start, request);
     SimulationResult result;
     result.model = m;
     result.start = start_label;
@@ -338,11 +357,7 @@ SimulationResult simulate_recursive(const RecursiveModel& m, const ClosedClasses
 
 SimulationResult simulate_chain(const Chain<Rational>& chain, std::size_t start, const SimulationRequest& request) {
     check_request(request);
-    std::size_t label_bytes = 0;
-    for (const std::string& l : chain.labels()) label_bytes = std::max(label_bytes, l.size());
-    require_memory(request.limits, simulation_memory_estimate(0, label_bytes, request),
-                   "the results of " + std::to_string(request.runs) + " runs" +
-                       (request.trajectories ? " with their trajectories" : ""));
+    require_simulation_memory(chain, request);
     const Support& support = chain.support();
     const ClassStructure cs = class_structure(support);
     std::vector<char> absorbing(chain.size(), 0);

@@ -101,6 +101,13 @@ struct SimulationResult {
 /// Bytes the results of `request` need, estimated before anything is simulated.
 double simulation_memory_estimate(std::size_t symbols, std::size_t label_bytes, const SimulationRequest& request);
 
+/// Throws ResourceLimit when the results of every run of `request` would not fit in
+/// request.limits: the check simulate_recursive and simulate_chain make before simulating,
+/// available alone for a caller that shares the runs among processes and gathers them.
+void require_simulation_memory(const RecursiveModel& model, std::span<const std::uint64_t> start,
+                               const SimulationRequest& request);
+void require_simulation_memory(const Chain<Rational>& chain, const SimulationRequest& request);
+
 /// Simulates a validated recursive-training model from `start` (K counts summing to N).
 SimulationResult simulate_recursive(const RecursiveModel& model, const ClosedClasses& closed,
                                     std::span<const std::uint64_t> start, const SimulationRequest& request);
