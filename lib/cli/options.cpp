@@ -21,6 +21,22 @@ void add_model_options(CLI::App* app, AnalyzeOptions& o) {
         ->type_name("FILE");
 }
 
+void add_metrics_options(CLI::App* app, MetricsOptions& o) {
+    app->add_option("--start", o.start, "label of the start state (required)")->type_name("LABEL");
+    app->add_option("--generations", o.generations, "T: report generations 0..T (required)")->type_name("T");
+    app->add_option("--arithmetic", o.model.arithmetic, "exact (default) | interval | float")->type_name("KIND");
+    app->add_option("--precision", o.model.precision, "bits, 16 to 4096, of the enclosures (default 128)")->type_name("BITS");
+    app->add_flag("--json", o.json, "print one JSON object");
+}
+
+void add_fresh_data_options(CLI::App* app, FreshDataOptions& o) {
+    app->add_option("--target", o.target, "e.g. 'entropy >= 0.9*H(q)', 'dirac-mass <= 0.01', 'surviving >= 2.5', 'tv <= 0.2' (required)")->type_name("EXPR");
+    app->add_option("--width", o.width, "width of the certified bracket, 0 < W <= 1 (default 1/1000)")->type_name("W");
+    app->add_option("--arithmetic", o.model.arithmetic, "exact (default) | interval")->type_name("KIND");
+    app->add_option("--precision", o.model.precision, "bits, 16 to 4096, of the enclosures (default 128)")->type_name("BITS");
+    app->add_flag("--json", o.json, "print one JSON object");
+}
+
 }  // namespace
 
 Command parse_command_line(int argc, const char* const* argv) {
@@ -74,6 +90,12 @@ Command parse_command_line(int argc, const char* const* argv) {
     plot->add_option("--lambdas", po.lambdas, "fresh fractions, comma-separated (stationary; default 1/10,1/100,1/1000)")->type_name("L1,L2");
     plot->add_option("--arithmetic", po.model.arithmetic, "exact (default) | interval: the numbers behind the figure")->type_name("KIND");
     plot->add_option("--precision", po.model.precision, "bits, 16 to 4096, for interval arithmetic (default 128)")->type_name("BITS");
+    CLI::App* metrics = app.add_subcommand("metrics", "expected diversity (surviving symbols, entropy, TV, W1, KL) over generations");
+    add_model_options(metrics, command.metrics.model);
+    add_metrics_options(metrics, command.metrics);
+    CLI::App* fresh = app.add_subcommand("fresh-data", "the smallest fresh-data fraction that meets a diversity target");
+    add_model_options(fresh, command.fresh_data.model);
+    add_fresh_data_options(fresh, command.fresh_data);
 
     app.add_subcommand("demo", "the built-in example: one chain without and with fresh data");
 
@@ -85,13 +107,20 @@ Command parse_command_line(int argc, const char* const* argv) {
         for (CLI::App* sub : app.get_subcommands()) command.help_text = sub->help();
         return command;
     } catch (const CLI::ParseError& e) {
-        const std::string sub = simulate->parsed() ? "simulate" : check->parsed() ? "check" : plot->parsed() ? "plot" : "analyze";
+        const std::string sub = simulate->parsed()  ? "simulate"
+                                : check->parsed()   ? "check"
+                                : plot->parsed()    ? "plot"
+                                : metrics->parsed() ? "metrics"
+                                : fresh->parsed()   ? "fresh-data"
+                                                    : "analyze";
         throw InvalidInput(std::string(e.what()) + " (see 'collapse --help' and 'collapse " + sub + " --help')");
     }
     if (analyze->parsed()) command.kind = Command::Kind::analyze;
     else if (simulate->parsed()) command.kind = Command::Kind::simulate;
     else if (check->parsed()) command.kind = Command::Kind::check;
     else if (plot->parsed()) command.kind = Command::Kind::plot;
+    else if (metrics->parsed()) command.kind = Command::Kind::metrics;
+    else if (fresh->parsed()) command.kind = Command::Kind::fresh_data;
     else if (app.got_subcommand("demo")) command.kind = Command::Kind::demo;
     else command.help_text = app.help();
     return command;

@@ -36,12 +36,28 @@ struct PlotOptions {
     std::optional<std::string> output, start, generations, runs, seed, lambdas;
 };
 
+/// `collapse metrics`: expected diversity over generations (model.arithmetic, model.precision apply).
+struct MetricsOptions {
+    AnalyzeOptions model;
+    std::optional<std::string> start, generations;
+    bool json = false;
+};
+
+/// `collapse fresh-data`: the smallest fresh fraction meeting a target (docs/metrics.md).
+struct FreshDataOptions {
+    AnalyzeOptions model;
+    std::optional<std::string> target, width;
+    bool json = false;
+};
+
 struct Command {
-    enum class Kind { analyze, simulate, check, plot, demo, help } kind = Kind::help;
+    enum class Kind { analyze, simulate, check, plot, metrics, fresh_data, demo, help } kind = Kind::help;
     AnalyzeOptions analyze;
     SimulateOptions simulate;
     CheckOptions check;
     PlotOptions plot;
+    MetricsOptions metrics;
+    FreshDataOptions fresh_data;
     std::string help_text;
 };
 

@@ -1,5 +1,8 @@
 #include "run.hpp"
 
+#include "metrics_commands.hpp"
+#include "model_options.hpp"
+
 #include <collapse/analysis/analysis.hpp>
 #include <collapse/analysis/theorem_checks.hpp>
 #include <collapse/chain/rounded_chain.hpp>
@@ -32,6 +35,9 @@ std::vector<std::string> split(const std::string& text, char sep) {
     return out;
 }
 
+}  // namespace
+
+// Shared with the other commands (model_options.hpp).
 RecursiveModel model_from(const AnalyzeOptions& o) {
     if (!o.symbols || !o.samples)
         throw InvalidInput("a model is needed: --symbols K --samples N (with optional --fit, --fresh-fraction or "
@@ -54,6 +60,8 @@ RecursiveModel model_from(const AnalyzeOptions& o) {
         for (const std::string& q : split(*o.external, ',')) m.external.push_back(parse_rational(q, "--external"));
     return validated(m);
 }
+
+namespace {
 
 template <Scalar S>
 InvalidInput unknown_start(const std::string& label, bool recursive, const Chain<S>& chain) {
@@ -420,6 +428,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             case Command::Kind::simulate: simulate(command.simulate, out, err, err_is_terminal, limits); break;
             case Command::Kind::check: return check(command.check, out, limits);
             case Command::Kind::plot: plot(command.plot, out, limits); break;
+            case Command::Kind::metrics: metrics_command(command.metrics, out, limits); break;
+            case Command::Kind::fresh_data: fresh_data_command(command.fresh_data, out, limits); break;
         }
         return exit_ok;
     } catch (...) {

@@ -381,6 +381,38 @@ Interval enclose_power(const Rational& base, const Rational& beta, Precision bit
 }
 
 // ---------------------------------------------------------------------------------------
+// Logarithms
+
+Interval log(const Interval& x) {
+    if (mpfr_sgn(lo(x)) <= 0)
+        throw std::domain_error("collapse::log: the argument may be <= 0 (" + scalar_traits<Interval>::to_string(x) +
+                                ")");
+    // log increases on (0, inf): MPFI takes the log of each endpoint, rounded outward.
+    Interval r = IntervalAccess::make(x.precision());
+    mpfi_log(get(r), get(x));
+    check_defined(get(r), "log");
+    return r;
+}
+
+Interval enclose_log(const Rational& q, Precision bits) {
+    check_precision(bits, "enclose_log");
+    if (q.sign() <= 0) throw std::domain_error("collapse::enclose_log: the argument must be > 0");
+    // As in enclose_power: guard bits, then one outward rounding to `bits`. Near 1, log q is
+    // small and enclosing q first would cancel its digits: take log1p of the exact q - 1.
+    const Precision working = bits + 32;
+    const Rational offset = q - 1;
+    Interval wide = IntervalAccess::make(working);
+    if (offset > Rational(-1, 2) && offset < Rational(1, 2))
+        mpfi_log1p(get(wide), get(Interval::enclose(offset, working)));
+    else
+        mpfi_log(get(wide), get(Interval::enclose(q, working)));
+    check_defined(get(wide), "log");
+    Interval r = IntervalAccess::make(bits);
+    mpfi_set(get(r), get(wide));
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------
 // scalar_traits
 
 Truth scalar_traits<Interval>::is_zero(const Interval& x) {

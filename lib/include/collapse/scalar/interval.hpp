@@ -106,6 +106,14 @@ Interval pow(const Interval& x, const Interval& beta);
 /// std::domain_error otherwise). Computed with guard bits and rounded outward to `bits`.
 Interval enclose_power(const Rational& base, const Rational& beta, Precision bits);
 
+/// An enclosure of the natural logarithm of x at x's precision (mpfi_log rounds outward).
+/// Throws std::domain_error if x may be <= 0.
+Interval log(const Interval& x);
+
+/// An enclosure of the natural logarithm of a rational q > 0 at `bits` bits (throws
+/// std::domain_error otherwise). Computed with guard bits and rounded outward to `bits`.
+Interval enclose_log(const Rational& q, Precision bits);
+
 template <>
 struct scalar_traits<Interval> {
     static constexpr Guarantee guarantee = Guarantee::enclosure;
