@@ -853,6 +853,20 @@ TEST(CliFloat, BinaryAbsorptionIsCountOverNApproximately) {
     EXPECT_EQ(status_of(j, "T2"), "consistent");  // a double can only agree, not prove
 }
 
+// N = 4000 in doubles: the chain leaves out negligible transitions (more than 10^7 in
+// full) and the band solver runs; the absorption probabilities still match c/N closely.
+TEST(CliFloat, LargeBinaryChainKeepsTheClosedFormThroughTruncationAndBand) {
+    const Json j = analyze_json({"--symbols", "2", "--samples", "4000", "--arithmetic", "float", "--what", "absorption"});
+    EXPECT_NE(j.at("methods").at("absorption").get<std::string>().find("band LU"), std::string::npos);
+    EXPECT_EQ(j.at("absorbing").size(), 2u);
+    const int k = class_of(j, "4000,0");
+    ASSERT_GE(k, 0);
+    for (int i = 1; i < 4000; i += 37) {
+        const double v = j.at("absorption").at(std::to_string(i) + "," + std::to_string(4000 - i)).at(k).get<double>();
+        EXPECT_NEAR(v, i / 4000.0, 1e-10 * (i / 4000.0)) << "from " << i;
+    }
+}
+
 // THEOREM: T4 — Collapse.Binary.binary_degeneration, Collapse.GeneralK.multi_degeneration
 // THEOREM: T5a — Collapse.Binary.binary_stationary_mean, Collapse.GeneralK.multi_stationary_mean
 TEST(CliFloat, StationaryMeanIsNqApproximately) {

@@ -58,3 +58,21 @@ TEST(Support, RefusesMalformedPatterns) {
     EXPECT_THROW(Support({0, 2}, {0, 0}), std::logic_error);     // duplicate target
     EXPECT_THROW(Support({0, 1, 1}, {0, 1}), std::logic_error);  // row_start does not cover columns
 }
+
+TEST(ClassStructure, TruncationKeepsTheClassesOnlyWhenItProvablyCannotChangeThem) {
+    using collapse::truncation_keeps_class_structure;
+    // 0 and 2 absorbing, 1 transient: a truncated transient row changes nothing.
+    const ClassStructure absorbing = collapse::class_structure(graph({{0}, {0, 1, 2}, {2}}));
+    EXPECT_TRUE(truncation_keeps_class_structure(absorbing, {false, true, false}));
+    // A truncated row inside a closed class that is not everything: the full chain might
+    // leave it (and the class would not be closed there).
+    EXPECT_FALSE(truncation_keeps_class_structure(absorbing, {true, false, false}));
+    // One aperiodic class of all states: the full graph, a superset, is irreducible and
+    // aperiodic too.
+    const ClassStructure irreducible = collapse::class_structure(graph({{0, 1}, {0, 2}, {1}}));
+    EXPECT_TRUE(truncation_keeps_class_structure(irreducible, {true, true, true}));
+    // One periodic class of all states (0 <-> 1): a left-out self-loop would change the period.
+    const ClassStructure periodic = collapse::class_structure(graph({{1}, {0}}));
+    EXPECT_FALSE(truncation_keeps_class_structure(periodic, {true, false}));
+    EXPECT_TRUE(truncation_keeps_class_structure(periodic, {false, false}));
+}

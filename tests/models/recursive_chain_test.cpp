@@ -3,7 +3,12 @@
 #include "lib_oracle_bridge.hpp"
 
 #include <collapse/core/error.hpp>
+#include <collapse/graph/class_structure.hpp>
 #include <collapse/models/recursive_chain.hpp>
+#include <collapse/scalar/floating.hpp>
+
+#include <algorithm>
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -96,4 +101,51 @@ TEST(RecursiveChain, AgreesWithBruteForceOnEveryFitAndFreshKind) {
         const auto states = oracle::states(static_cast<int>(c.k), static_cast<int>(c.n));
         for (std::size_t i = 0; i < chain.size(); ++i) EXPECT_EQ(chain.label(i), oracle::label(states[i]));
     }
+}
+
+TEST(RecursiveChain, LargeDoubleChainsLeaveOutOnlyNegligibleTransitions) {
+    // N = 4000: (N + 1)^2 = 16 million transitions, above the 10^7 kept densely in doubles.
+    const RecursiveModel m = validated(model(2, 4000));
+    const Chain<double> c = numeric_recursive_chain<double>(m, 53, limits);
+    ASSERT_EQ(c.size(), 4001u);
+    // The kept window is a few hundred states wide, not 4001.
+    EXPECT_LT(c.support().entries(), 4001u * 800u);
+    // The Dirac states stay absorbing: their rows are single entries, never truncated.
+    EXPECT_EQ(c.support().row_end(0) - c.support().row_begin(0), 1u);
+    // Row 2000,2000 is Binomial(4000, 1/2): its kept entries are the binomial pmf (computed
+    // here with lgamma, independently of the chain's ratio recurrence), and what is left
+    // out is below 1e-30 of the mode.
+    const std::size_t mid = 2000;
+    const double log_mode = std::lgamma(4001.0) - 2 * std::lgamma(2001.0) - 4000 * std::log(2.0);
+    double kept = 0;
+    std::size_t highest = 0;
+    for (std::size_t e = c.support().row_begin(mid); e < c.support().row_end(mid); ++e) {
+        const std::size_t j = 4000 - c.support().column(e);  // label "a,b" has a = 4000 - index
+        highest = std::max(highest, j);
+        const double log_pmf =
+            std::lgamma(4001.0) - std::lgamma(j + 1.0) - std::lgamma(4001.0 - j) - 4000 * std::log(2.0);
+        EXPECT_NEAR(c.probability(mid, e), std::exp(log_pmf), 1e-9 * std::exp(log_pmf)) << "j = " << j;
+        EXPECT_GE(log_pmf - log_mode, std::log(1e-30) - 1e-6);
+        kept += c.probability(mid, e);
+    }
+    EXPECT_NEAR(kept, 1.0, 1e-12);
+    // The next binomial term beyond the window is below 1e-30 of the mode.
+    const std::size_t beyond = highest + 1;
+    const double log_beyond =
+        std::lgamma(4001.0) - std::lgamma(beyond + 1.0) - std::lgamma(4001.0 - beyond) - 4000 * std::log(2.0);
+    EXPECT_LT(log_beyond - log_mode, std::log(1e-30));
+}
+
+TEST(RecursiveChain, LargeDoubleChainsWithFreshDataStayIrreducible) {
+    // Left out, the transitions to states far from q would make those states unreachable
+    // (transient) while the full chain is irreducible: the chain is then built in full.
+    RecursiveModel m = model(2, 4000);
+    m.fresh.kind = FreshData::Kind::fraction;
+    m.fresh.fraction = Rational(1, 10);
+    const Chain<double> c = numeric_recursive_chain<double>(validated(m), 53, limits);
+    const ClassStructure cs = class_structure(c.support());
+    ASSERT_EQ(cs.closed.size(), 1u);
+    EXPECT_EQ(cs.closed_class(0).size(), 4001u);
+    EXPECT_EQ(cs.period[0], 1u);
+    EXPECT_EQ(c.support().entries(), 4001u * 4001u);
 }

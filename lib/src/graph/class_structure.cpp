@@ -128,4 +128,15 @@ ClassStructure class_structure(const Support& g) {
     return cs;
 }
 
+bool truncation_keeps_class_structure(const ClassStructure& cs, const std::vector<bool>& truncated_rows) {
+    for (std::size_t k = 0; k < cs.closed.size(); ++k) {
+        const std::vector<std::size_t>& members = cs.closed_class(k);
+        const bool lost = std::any_of(members.begin(), members.end(), [&](std::size_t s) { return truncated_rows[s]; });
+        if (!lost) continue;
+        if (members.size() == cs.class_of.size() && cs.period[k] == 1) continue;
+        return false;
+    }
+    return true;
+}
+
 }  // namespace collapse

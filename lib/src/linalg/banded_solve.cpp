@@ -72,12 +72,15 @@ std::optional<Solution<double>> approx_solve_double_banded(const SparseMatrix<do
         const double pivot = band.at(p, p);
         if (!(pivot > 0) || !std::isfinite(pivot)) return std::nullopt;
         const std::size_t last_row = std::min(n - 1, p + band.lower), last_col = std::min(n - 1, p + band.upper);
+        const double* pivot_row = &band.at(p, p);
         for (std::size_t i = p + 1; i <= last_row; ++i) {
             double& lip = band.at(i, p);
             if (lip == 0.0) continue;
             const double l = lip / pivot;
             lip = 0.0;
-            for (std::size_t j = p + 1; j <= last_col; ++j) band.at(i, j) -= l * band.at(p, j);
+            // Columns p+1 .. last_col of rows i and p are contiguous in the band storage.
+            double* target = &lip;
+            for (std::size_t j = 1; j <= last_col - p; ++j) target[j] -= l * pivot_row[j];
             for (std::size_t c = 0; c < k; ++c) x(i, c) -= l * x(p, c);
         }
     }

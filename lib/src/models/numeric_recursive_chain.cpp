@@ -1,10 +1,12 @@
 #include <collapse/core/error.hpp>
+#include <collapse/graph/class_structure.hpp>
 #include <collapse/models/recursive_chain.hpp>
 #include <collapse/scalar/floating.hpp>
 #include <collapse/scalar/interval.hpp>
 
 #include "integer_law.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -107,15 +109,76 @@ void multinomial_pmf(const StateSpace& space, const Law<S>& law, const std::vect
     }
 }
 
-}  // namespace
+// Double chains too large to store densely keep only the transitions of at least this
+// fraction of their row's largest (docs/guarantees.md, "Doubles"): a relative change of at
+// most N * 1e-30 per row, far below the rounding of a double.
+constexpr double negligible_transition = 1e-30;
+constexpr double dense_transitions = 1e7;
 
+// Transitions kept per row of a truncated two-symbol chain, at most: a binomial term at
+// distance d from the mean is below 2 exp(-2 d^2 / N) (Hoeffding) and the mode's is at
+// least 1/(N + 1), so kept terms lie within d = sqrt(N/2 ln(2 (N + 1) / 1e-30)) of it.
+double truncated_row_width(double n) {
+    return 2.0 * std::floor(std::sqrt(n / 2.0 * std::log(2.0 * (n + 1.0) / negligible_transition))) + 3.0;
+}
+
+// The row of a two-symbol chain without fresh count, from a mode outward while the terms
+// stay above negligible_transition times the mode's: O(width) work instead of O(N). Terms
+// are relative to the mode (the chain normalises each row by its sum), by the ratio
+// recurrence t(j+1) = t(j) (N - j)/(j + 1) p0/p1, which neither overflows nor loses the
+// relative accuracy that lgamma differences of numbers near N log N would.
+void binomial_window(const StateSpace& space, const Law<double>& law, std::vector<double>& row,
+                     std::vector<bool>& row_nonzero, std::vector<std::size_t>& touched, bool& truncated) {
+    const std::size_t n = space.samples();
+    std::uint32_t counts[2];
+    auto put = [&](std::size_t j, double value) {
+        counts[0] = static_cast<std::uint32_t>(j);
+        counts[1] = static_cast<std::uint32_t>(n - j);
+        const std::size_t t = space.index_of(std::span<const std::uint32_t>(counts, 2));
+        row[t] = value;
+        row_nonzero[t] = true;
+        touched.push_back(t);
+    };
+    if (!law.positive[0] || !law.positive[1]) {  // one symbol only: the row is a Dirac mass
+        put(law.positive[0] ? n : 0, 1.0);
+        return;
+    }
+    const double p0 = law.p[0], p1 = law.p[1], ratio = p0 / p1;
+    const auto mode = static_cast<std::size_t>(std::min(static_cast<double>(n), std::floor((static_cast<double>(n) + 1) * p0)));
+    put(mode, 1.0);
+    double t = 1.0;
+    std::size_t j = mode;
+    for (; j < n; ++j) {
+        t *= static_cast<double>(n - j) / static_cast<double>(j + 1) * ratio;
+        if (!(t >= negligible_transition)) break;
+        put(j + 1, t);
+    }
+    truncated = truncated || j < n;
+    t = 1.0;
+    for (j = mode; j > 0; --j) {
+        t *= static_cast<double>(j) / static_cast<double>(n - j + 1) / ratio;
+        if (!(t >= negligible_transition)) break;
+        put(j - 1, t);
+    }
+    truncated = truncated || j > 0;
+}
+
+// The chain, with negligible transitions left out if `truncate` (doubles only); nothing
+// when that could change the class structure (see the end).
 template <Scalar S>
-Chain<S> numeric_recursive_chain(const RecursiveModel& m, long bits, const ResourceLimits& limits) {
+std::optional<Chain<S>> build_chain(const RecursiveModel& m, long bits, const ResourceLimits& limits, bool truncate) {
     const std::uint64_t states = state_count(m.symbols, m.samples);
     const double value_bytes = std::is_same_v<S, double> ? 8.0 : 2.0 * (static_cast<double>(bits) / 8.0 + 32.0);
-    require_memory(limits, static_cast<double>(states) * static_cast<double>(states) * (value_bytes + 8.0),
+    const double dense = static_cast<double>(states) * static_cast<double>(states);
+    // Two-symbol rows of a truncated chain are computed over their window only.
+    const bool windowed = truncate && m.symbols == 2 && !(m.fresh.kind == FreshData::Kind::count && m.fresh.count > 0);
+    const double stored = windowed ? static_cast<double>(states) * std::min(static_cast<double>(states),
+                                                                            truncated_row_width(static_cast<double>(m.samples)))
+                                   : dense;
+    require_memory(limits, stored * (value_bytes + 8.0),
                    "the chain with K = " + std::to_string(m.symbols) + ", N = " + std::to_string(m.samples) + " (" +
-                       (states == UINT64_MAX ? std::string("more than 2^64") : std::to_string(states)) + " states)");
+                       (states == UINT64_MAX ? std::string("more than 2^64") : std::to_string(states)) + " states" +
+                       (windowed ? std::string(", negligible transitions left out") : std::string()) + ")");
     const std::size_t n = m.samples;
     const StateSpace space(m.symbols, n);
     const IntegerLaw q = external_law(m.external);
@@ -138,8 +201,29 @@ Chain<S> numeric_recursive_chain(const RecursiveModel& m, long bits, const Resou
     std::vector<S> term, row(space.size());
     std::vector<bool> nonzero, row_nonzero(space.size());
     std::vector<std::uint32_t> sum(m.symbols);
+    std::vector<bool> truncated_rows(truncate ? space.size() : 0, false);
+    std::vector<std::size_t> touched;
     for (std::size_t s = 0; s < space.size(); ++s) {
         labels.push_back(space.label(s));
+        if constexpr (std::is_same_v<S, double>) {
+            if (windowed) {
+                touched.clear();
+                bool cut = false;
+                binomial_window(space, sampling_law<double>(m, space.counts(s), q, bits), row, row_nonzero, touched, cut);
+                truncated_rows[s] = cut;
+                std::sort(touched.begin(), touched.end());
+                double total = 0.0;
+                for (std::size_t t : touched) {
+                    column.push_back(t);
+                    weights.push_back(row[t]);
+                    total += row[t];
+                    row_nonzero[t] = false;  // reset for the next row
+                }
+                totals.push_back(total);
+                row_start.push_back(column.size());
+                continue;
+            }
+        }
         multinomial_pmf<S>(model_space, sampling_law<S>(m, space.counts(s), q, bits), model_coefficient, bits, term,
                            nonzero);
         if (fresh_count == 0) {
@@ -162,8 +246,19 @@ Chain<S> numeric_recursive_chain(const RecursiveModel& m, long bits, const Resou
             }
         }
         S total = from_integer<S>(0);
+        S largest = from_integer<S>(0);
+        if constexpr (std::is_same_v<S, double>)
+            if (truncate)
+                for (std::size_t t = 0; t < space.size(); ++t)
+                    if (row_nonzero[t]) largest = std::max(largest, row[t]);
         for (std::size_t t = 0; t < space.size(); ++t) {
             if (!row_nonzero[t]) continue;
+            if constexpr (std::is_same_v<S, double>) {
+                if (truncate && row[t] < negligible_transition * largest) {
+                    truncated_rows[s] = true;
+                    continue;
+                }
+            }
             column.push_back(t);
             weights.push_back(row[t]);
             total = total + row[t];
@@ -172,8 +267,26 @@ Chain<S> numeric_recursive_chain(const RecursiveModel& m, long bits, const Resou
         totals.push_back(scalar_traits<S>::guarantee == Guarantee::approximate ? total : from_integer<S>(1));
         row_start.push_back(column.size());
     }
-    return Chain<S>(Support(std::move(row_start), std::move(column)), std::move(weights), std::move(totals),
-                    std::move(labels));
+    Support support(std::move(row_start), std::move(column));
+    // The analyses read the class structure off the support: a truncated support must have
+    // the same one as the full chain, which is checked, not assumed. With fresh data it
+    // usually fails (the unlikely states far from q can no longer be reached).
+    if (truncate && std::find(truncated_rows.begin(), truncated_rows.end(), true) != truncated_rows.end() &&
+        !truncation_keeps_class_structure(class_structure(support), truncated_rows))
+        return std::nullopt;
+    return Chain<S>(std::move(support), std::move(weights), std::move(totals), std::move(labels));
+}
+
+}  // namespace
+
+template <Scalar S>
+Chain<S> numeric_recursive_chain(const RecursiveModel& m, long bits, const ResourceLimits& limits) {
+    // Doubles: a chain too large to store densely is first built without its negligible
+    // transitions; if that could change the class structure, it is built in full.
+    const double states = static_cast<double>(state_count(m.symbols, m.samples));
+    if (std::is_same_v<S, double> && states * states > dense_transitions)
+        if (std::optional<Chain<S>> truncated = build_chain<S>(m, bits, limits, true)) return std::move(*truncated);
+    return std::move(*build_chain<S>(m, bits, limits, false));
 }
 
 template Chain<double> numeric_recursive_chain<double>(const RecursiveModel&, long, const ResourceLimits&);

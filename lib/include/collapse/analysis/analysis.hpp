@@ -39,6 +39,18 @@ inline double largest_row_bits(const Chain<Interval>& chain) {
     return chain.support().entries() > 0 ? static_cast<double>(chain.weight(0).precision()) : 64.0;
 }
 
+/// The largest |i - j| over the support: a bound on the half-bandwidth of every system the
+/// analyses form from it (their states keep the chain's order).
+inline double half_bandwidth(const Support& support) {
+    std::size_t widest = 0;
+    for (std::size_t i = 0; i < support.size(); ++i)
+        for (std::size_t e = support.row_begin(i); e < support.row_end(i); ++e) {
+            const std::size_t j = support.column(e);
+            widest = std::max(widest, i > j ? i - j : j - i);
+        }
+    return static_cast<double>(widest);
+}
+
 template <Scalar S, class Solver = LinearSolver<S>>
 Analysis<S> analyze(const Chain<S>& chain, const AnalysisRequest& request) {
     Analysis<S> out;
@@ -55,7 +67,8 @@ Analysis<S> analyze(const Chain<S>& chain, const AnalysisRequest& request) {
     if (request.absorption || request.expected_steps) {
         const double n = static_cast<double>(out.classes.transient.size());
         require_memory(request.limits,
-                       Solver::memory_estimate(n, static_cast<double>(out.classes.closed.size()) + 1, bits),
+                       Solver::memory_estimate(n, static_cast<double>(out.classes.closed.size()) + 1, bits,
+                                               half_bandwidth(chain.support())),
                        "the absorption solve over " + std::to_string(out.classes.transient.size()) +
                            " transient states");
         out.absorption = absorption_analysis<S, Solver>(chain, out.classes, request.absorption,

@@ -36,4 +36,12 @@ struct ClassStructure {
 /// level[u] + 1 - level[v] over the class's edges u -> v). O(states + transitions).
 ClassStructure class_structure(const Support& support);
 
+/// Whether the class structure computed on a *truncated* support (some rows lost
+/// transitions, marked in `truncated_rows`) is that of the full support, which contains it.
+/// True when every closed class either lost nothing from its rows (then it is closed in the
+/// full graph too, with the same edges and period) or is the whole state space and
+/// aperiodic (then the full graph is irreducible and aperiodic as well). In both cases the
+/// closed classes coincide and every other state stays transient.
+bool truncation_keeps_class_structure(const ClassStructure& truncated, const std::vector<bool>& truncated_rows);
+
 }  // namespace collapse

@@ -48,7 +48,7 @@ struct LinearSolver<Rational> {
         return large;
     }
     /// Bytes the solver needs for an n x n system with `rhs` columns of `bits`-bit entries.
-    static double memory_estimate(double n, double rhs, double bits) {
+    static double memory_estimate(double n, double rhs, double bits, double /*half_band*/ = -1) {
         return (n * n + 2 * n * rhs) * (bits / 8.0 + 32.0) * 3.0;
     }
 };
@@ -69,7 +69,14 @@ struct LinearSolver<double> {
     static Solution<double> solve(const SparseMatrix<double>& a, const DenseMatrix<double>& b) {
         return approx_solve_double(a, b);
     }
-    static double memory_estimate(double n, double rhs, double /*bits*/) { return (2 * n * n + 2 * n * rhs) * 8.0; }
+    /// `half_band`: the largest |i - j| of the system's nonzero entries (negative: unknown).
+    static double memory_estimate(double n, double rhs, double /*bits*/, double half_band = -1) {
+        if (half_band < 0) half_band = n;
+        const double width = 2 * half_band + 1;
+        if ((half_band + 1) * (half_band + 1) * 8 < n * n)  // the band route (approx_solve_double)
+            return n * width * (16.0 + 8.0) + 2 * n * rhs * 8.0;
+        return (2 * n * n + 2 * n * rhs) * 8.0;
+    }
 };
 
 /// Verified solve in interval arithmetic: Gaussian elimination without pivoting. The
@@ -85,7 +92,7 @@ struct LinearSolver<Interval> {
     static Solution<Interval> solve(const SparseMatrix<Interval>& a, const DenseMatrix<Interval>& b) {
         return verified_solve_interval_elimination(a, b);
     }
-    static double memory_estimate(double n, double rhs, double bits) {
+    static double memory_estimate(double n, double rhs, double bits, double /*half_band*/ = -1) {
         return (n * n + 2 * n * rhs) * (2 * (bits / 8.0 + 32.0) + 72.0);
     }
 };
