@@ -4,10 +4,16 @@
 
 #include <collapse/models/recursive_model.hpp>
 
+#include <string>
+#include <vector>
+
 namespace collapse::cli {
 
 /// --symbols, --samples, --fit, --fresh-fraction | --fresh-count, --external, read exactly
 /// and validated; throws InvalidInput with one line.
 RecursiveModel model_from(const AnalyzeOptions& o);
+
+/// The items of a separated list, empty items kept ("a,,b" has three, "a," two).
+std::vector<std::string> split(const std::string& text, char sep);
 
 }  // namespace collapse::cli

@@ -1,5 +1,6 @@
 // `collapse plot KIND ... --output FILE.svg`: checks that the figure can be drawn for this
 // model, computes it whole, and only then writes the file (an error leaves nothing behind).
+#include "model_options.hpp"
 #include "run.hpp"
 
 #include <collapse/core/error.hpp>
@@ -14,15 +15,6 @@
 
 namespace collapse::cli {
 namespace {
-
-std::vector<std::string> split_on(const std::string& text, char sep) {
-    std::vector<std::string> out;
-    std::string item;
-    std::istringstream in(text);
-    while (std::getline(in, item, sep)) out.push_back(item);
-    if (!text.empty() && text.back() == sep) out.emplace_back();
-    return out;
-}
 
 // An option given to a kind of figure that does not use it is a mistake worth a clear line.
 void refuse(const std::optional<std::string>& option, const char* name, const std::string& kind,
@@ -96,7 +88,7 @@ std::string figure(const PlotOptions& o, const ResourceLimits& limits) {
             throw InvalidInput("plot stationary draws one law per fresh fraction of --lambdas; --fresh-fraction and "
                                "--fresh-count do not apply");
         std::vector<Rational> lambdas;
-        for (const std::string& l : split_on(o.lambdas.value_or("1/10,1/100,1/1000"), ','))
+        for (const std::string& l : split(o.lambdas.value_or("1/10,1/100,1/1000"), ','))
             lambdas.push_back(parse_rational(l, "--lambdas"));
         return plot::stationary_figure(model_from_options(m), lambdas, numbers);
     }
@@ -104,7 +96,7 @@ std::string figure(const PlotOptions& o, const ResourceLimits& limits) {
     const std::uint64_t generations =
         required_count(o.generations, "--generations", "the last generation drawn (T >= 1)");
     if (generations == 0) throw InvalidInput("--generations: 0 generations asked; accepted: T >= 1");
-    const std::vector<std::string> starts = split_on(*o.start, ';');
+    const std::vector<std::string> starts = split(*o.start, ';');
     if (m.chain) return plot::collapse_time_figure(read_tra_file(*m.chain, limits), *m.chain, starts, generations, numbers);
     return plot::collapse_time_figure(model_from_options(m), starts, generations, numbers);
 }

@@ -24,7 +24,6 @@
 #include <vector>
 
 namespace collapse::cli {
-namespace {
 
 std::vector<std::string> split(const std::string& text, char sep) {
     std::vector<std::string> out;
@@ -34,8 +33,6 @@ std::vector<std::string> split(const std::string& text, char sep) {
     if (!text.empty() && text.back() == sep) out.emplace_back();
     return out;
 }
-
-}  // namespace
 
 // Shared with the other commands (model_options.hpp).
 RecursiveModel model_from(const AnalyzeOptions& o) {

@@ -21,19 +21,7 @@ namespace {
 
 const collapse::ResourceLimits limits;
 
-RecursiveModel model(std::size_t k, std::uint64_t n, std::vector<Rational> q = {}, Rational lambda = 0,
-                     const char* fit = "mle") {
-    RecursiveModel m;
-    m.symbols = k;
-    m.samples = n;
-    m.fit = collapse::parse_fit(fit);
-    if (lambda != 0) {
-        m.fresh.kind = collapse::FreshData::Kind::fraction;
-        m.fresh.fraction = lambda;
-    }
-    m.external = std::move(q);
-    return collapse::validated(m);
-}
+using bridge::model;
 
 // u = P(hit Z), w = E[tau; hit Z] over the states outside Z that can reach Z, by the
 // oracle's Gauss-Jordan on the dense matrix. Z = {states with c_symbol = 0}.

@@ -12,6 +12,22 @@
 
 namespace bridge {
 
+/// A validated recursive model: K symbols, N samples, external q (uniform when empty),
+/// fresh fraction lambda (none when 0), and a fit.
+inline collapse::RecursiveModel model(std::size_t k, std::uint64_t n, std::vector<collapse::Rational> q = {},
+                                      collapse::Rational lambda = 0, const char* fit = "mle") {
+    collapse::RecursiveModel m;
+    m.symbols = k;
+    m.samples = n;
+    m.fit = collapse::parse_fit(fit);
+    if (lambda != 0) {
+        m.fresh.kind = collapse::FreshData::Kind::fraction;
+        m.fresh.fraction = lambda;
+    }
+    m.external = std::move(q);
+    return collapse::validated(m);
+}
+
 inline oracle::Q to_oracle(const collapse::Rational& x) { return oracle::Q(x.str()); }
 inline collapse::Rational to_lib(const oracle::Q& x) {
     return collapse::parse_rational(x.get_str(), "oracle value");

@@ -1,4 +1,6 @@
 // Writers of `collapse metrics` and `collapse fresh-data` (docs/cli.md).
+#include "text_table.hpp"
+
 #include <collapse/io/metrics_report.hpp>
 #include <collapse/io/report.hpp>
 
@@ -46,20 +48,7 @@ std::string text(double x) {
     return buffer;
 }
 
-void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
-    std::vector<std::size_t> width;
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (width.size() <= c) width.push_back(0);
-            width[c] = std::max(width[c], row[c].size());
-        }
-    for (const auto& row : rows) {
-        std::string line = "  ";
-        for (std::size_t c = 0; c < row.size(); ++c)
-            line += row[c] + (c + 1 < row.size() ? std::string(width[c] - row[c].size() + 2, ' ') : "");
-        out << line << '\n';
-    }
-}
+using detail::print_table;
 
 std::string_view arithmetic_name(Guarantee g) {
     switch (g) {

@@ -1,3 +1,5 @@
+#include "text_table.hpp"
+
 #include <collapse/core/counted.hpp>
 #include <collapse/io/report.hpp>
 #include <collapse/scalar/floating.hpp>
@@ -17,21 +19,7 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
     return out;
 }
 
-// A left-aligned table: every column as wide as its widest cell.
-void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
-    std::vector<std::size_t> width;
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (width.size() <= c) width.push_back(0);
-            width[c] = std::max(width[c], row[c].size());
-        }
-    for (const auto& row : rows) {
-        std::string line = indent;
-        for (std::size_t c = 0; c < row.size(); ++c)
-            line += row[c] + (c + 1 < row.size() ? std::string(width[c] - row[c].size() + 2, ' ') : "");
-        out << line << '\n';
-    }
-}
+using detail::print_table;
 
 std::string guarantee_sentence(Guarantee g) {
     switch (g) {

@@ -6,6 +6,8 @@
 // probabilities have tiny height (c_i/N for mle), so one or two primes usually suffice.
 #include <collapse/linalg/linear_solver.hpp>
 
+#include "integer_rows.hpp"
+
 #include <flint/fmpq.h>
 #include <flint/fmpz.h>
 #include <flint/nmod_mat.h>
@@ -39,17 +41,6 @@ struct Fmpz {
     Fmpz& operator=(const Fmpz&) = delete;
 };
 
-// Row i of [A | B] times `scale` is integral; scale = 1 for the analyses' integer systems.
-Integer row_scale(const SparseMatrix<Rational>& a, const DenseMatrix<Rational>& b, std::size_t i) {
-    Integer scale = 1;
-    auto absorb = [&](const Rational& v) {
-        const Integer d = boost::multiprecision::denominator(v);
-        if (d != 1) scale = boost::multiprecision::lcm(scale, d);
-    };
-    for (std::size_t e = a.row_begin(i); e < a.row_end(i); ++e) absorb(a.value(e));
-    for (std::size_t j = 0; j < b.cols(); ++j) absorb(b(i, j));
-    return scale;
-}
 
 // The integer system [A | B] scaled row by row. Entries point into the caller's rationals
 // when a row needs no scaling (always, for the analyses' systems), so that no copy of a
@@ -70,10 +61,10 @@ IntegerSystem integer_system(const SparseMatrix<Rational>& a, const DenseMatrix<
     s.row_start.push_back(0);
     s.b.reserve(s.n * s.k);
     for (std::size_t i = 0; i < s.n; ++i) {
-        const Integer scale = row_scale(a, b, i);
+        const Integer scale = detail::row_scale(a, b, i);
         auto entry = [&](const Rational& v) -> mpz_srcptr {
             if (scale == 1) return mpq_numref(v.backend().data());
-            s.owned.push_back(boost::multiprecision::numerator(v) * (scale / boost::multiprecision::denominator(v)));
+            s.owned.push_back(detail::scaled(v, scale));
             return s.owned.back().backend().data();
         };
         for (std::size_t e = a.row_begin(i); e < a.row_end(i); ++e) {
