@@ -92,7 +92,7 @@ CASES = {
     "steps-interval-10000": c(10000, "steps", [("collapse:interval", 60), ("collapse:float", 60),
                                                ("scipy:banded", 60)],
                               "collapse:interval", target="3: rel. width <= 1e-9, within 3x of the double solve"),
-    "abs-100000": c(100000, "absorption", [("collapse:interval", 60), ("collapse:float", 60),
+    "abs-100000": c(100000, "absorption", [("collapse:interval", 1500), ("collapse:float", 1500),
                                            ("scipy:banded", 180)],
                     "closed-form", target="3, 5: N=1e5 completes (verified; doubles in minutes)"),
     "stat-interval-500": c(500, "stationary", [("collapse:interval", 120), ("collapse:float", 60),

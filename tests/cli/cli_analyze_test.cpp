@@ -969,3 +969,57 @@ TEST(CliInterval, NonIntegerTemperIsEnclosed) {
 }
 
 }  // namespace
+
+namespace {
+
+// THEOREM: T2 — Collapse.Binary.binary_martingale, Collapse.Binary.binary_absorption_dirac
+TEST(CliInterval, LargeTwoSymbolChainsAreCertifiedAPosteriori) {
+    // Past 500 states, absorption and steps alone take the certified route: enclosures around
+    // a refined double solve, with long double endpoints.
+    const int n = 2000;
+    const Json j = analyze_json({"--symbols", "2", "--samples", std::to_string(n), "--arithmetic", "interval", "--what",
+                                 "absorption,steps"});
+    EXPECT_EQ(j.at("guarantee"), "enclosure");
+    EXPECT_EQ(j.at("precision").at("requested"), 128);
+    EXPECT_EQ(j.at("precision").at("used"), 64);
+    EXPECT_NE(j.at("precision").at("lowered_because").get<std::string>().find("a-posteriori"), std::string::npos);
+    EXPECT_NE(j.at("methods").at("absorption").get<std::string>().find("a-posteriori"), std::string::npos);
+    const int all_second = class_of(j, "0," + std::to_string(n));
+    ASSERT_GE(all_second, 0);
+    ASSERT_EQ(j.at("absorption").size(), static_cast<std::size_t>(n - 1));
+    for (int c = 1; c < n; ++c) {
+        const std::string label = std::to_string(n - c) + "," + std::to_string(c);
+        const Json& x = j.at("absorption").at(label).at(all_second);
+        ASSERT_TRUE(encloses(x, ratio(c, n))) << label;  // T2: c/N
+        // Issue 4's target: relative width at most 1e-9, the smallest probability 1/N included.
+        EXPECT_LE(mpq_class((decimal_value(x[1]) - decimal_value(x[0])) / ratio(c, n)).get_d(), 1e-9) << label;
+        // Expected steps: symmetric in the two symbols (q plays no part without fresh data), so
+        // the enclosures at c and N - c must overlap; and relatively narrow.
+        const Json& t = j.at("expected_steps").at(label);
+        const Json& mirror = j.at("expected_steps").at(std::to_string(c) + "," + std::to_string(n - c));
+        EXPECT_LE(decimal_value(t[0]), decimal_value(mirror[1])) << label;
+        EXPECT_LE(decimal_value(mirror[0]), decimal_value(t[1])) << label;
+        EXPECT_LE(mpq_class((decimal_value(t[1]) - decimal_value(t[0])) / decimal_value(t[0])).get_d(), 1e-9) << label;
+    }
+}
+
+TEST(CliInterval, CertifiedRouteStatesItsPrecisionInText) {
+    const ProgramResult r = run_collapse({"analyze", "--symbols", "2", "--samples", "600", "--arithmetic", "interval",
+                                          "--what", "absorption"});
+    EXPECT_EQ(r.exit_status, 0) << r.err;
+    EXPECT_NE(r.out.find("precision:  64 bits (128 requested: more than 500 states and no --precision: a double "
+                         "solve certified by an a-posteriori bound"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST(CliInterval, CertifiedRouteRefusesWhatDoesNotFitBeforeAllocating) {
+    const ProgramResult r = run_collapse({"analyze", "--symbols", "2", "--samples", "1000000000", "--arithmetic",
+                                          "interval", "--what", "absorption"});
+    EXPECT_EQ(r.exit_status, 3);
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("the certified absorption of a chain of 1000000001 states"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+}  // namespace

@@ -38,20 +38,21 @@ std::string_view arithmetic_name(Guarantee g) {
 
 template <Scalar S>
 void write_json(const Report<S>& r, std::ostream& out) {
-    const Chain<S>& chain = *r.chain;
+    const ChainOutline& chain = r.chain;
     const ClassStructure& cs = r.analysis.classes;
     Json j;
     if (r.model) j["model"] = detail::model_json(*r.model);
     else j["model"] = Json{{"kind", "file"}, {"path", r.chain_file}};
     j["model"]["states"] = chain.size();
-    j["model"]["transitions"] = chain.support().entries();
+    j["model"]["transitions"] = chain.transitions;
     j["arithmetic"] = arithmetic_name(scalar_traits<S>::guarantee);
     j["guarantee"] = to_string(scalar_traits<S>::guarantee);
     if (r.precision_used > 0) {
         j["precision"] = Json{{"requested", r.precision_requested}, {"used", r.precision_used}};
         if (!r.precision_raised_because.empty()) j["precision"]["raised_because"] = r.precision_raised_because;
+        if (!r.precision_lowered_because.empty()) j["precision"]["lowered_because"] = r.precision_lowered_because;
     }
-    j["states"] = chain.labels();
+    j["states"] = *chain.labels;
     Json absorbing = Json::array();
     for (std::size_t s : cs.absorbing) absorbing.push_back(chain.label(s));
     j["absorbing"] = absorbing;

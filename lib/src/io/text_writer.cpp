@@ -44,7 +44,7 @@ std::string describe(const RecursiveModel& m) {
 
 template <Scalar S>
 void write_text(const Report<S>& r, std::ostream& out) {
-    const Chain<S>& chain = *r.chain;
+    const ChainOutline& chain = r.chain;
     const ClassStructure& cs = r.analysis.classes;
     auto str = [](const S& x) { return scalar_traits<S>::to_string(x); };
     out << "chain:      " << (r.model ? "recursive training, " + describe(*r.model) : "file " + r.chain_file) << '\n';
@@ -53,11 +53,13 @@ void write_text(const Report<S>& r, std::ostream& out) {
         << '\n';
     if (r.precision_used > 0) {
         out << "precision:  " << r.precision_used << " bits";
-        if (r.precision_used != r.precision_requested)
+        if (r.precision_used != r.precision_requested && !r.precision_raised_because.empty())
             out << " (raised from " << r.precision_requested << ": " << r.precision_raised_because << ")";
+        if (!r.precision_lowered_because.empty())
+            out << " (" << r.precision_requested << " requested: " << r.precision_lowered_because << ")";
         out << '\n';
     }
-    out << "states:     " << chain.size() << " (" << counted(chain.support().entries(), "transition") << "), "
+    out << "states:     " << chain.size() << " (" << counted(chain.transitions, "transition") << "), "
         << cs.transient.size() << " transient, " << cs.absorbing.size() << " absorbing\n";
     out << "\nclosed classes (" << cs.closed.size() << "):\n";
     std::vector<std::vector<std::string>> rows{{"class", "period", "size", "states"}};

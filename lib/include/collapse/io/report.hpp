@@ -12,18 +12,33 @@
 
 namespace collapse {
 
+/// What the writers need of the chain analysed: its state labels and its number of stored
+/// transitions (the chain itself may be of another number type, or already gone).
+struct ChainOutline {
+    const std::vector<std::string>* labels = nullptr;
+    std::size_t transitions = 0;
+    std::size_t size() const { return labels->size(); }
+    const std::string& label(std::size_t state) const { return (*labels)[state]; }
+};
+
+template <Scalar T>
+ChainOutline outline_of(const Chain<T>& chain) {
+    return {&chain.labels(), chain.support().entries()};
+}
+
 template <Scalar S>
 struct Report {
     std::optional<RecursiveModel> model;  ///< set for a recursive-training chain
     std::string chain_file;               ///< set for a chain read from a file
-    const Chain<S>* chain = nullptr;
+    ChainOutline chain;
     Analysis<S> analysis;
     std::optional<std::vector<TheoremCheck>> theorems;
     bool show_stationary = true, show_absorption = true, show_steps = true;
     /// Interval arithmetic: the precision asked for, the one that established every
-    /// enclosure (higher when it had to be raised), and why it was raised.
+    /// enclosure (higher when it had to be raised), and why it was raised; or lower, and why,
+    /// when a chain too large for interval elimination was certified in long double.
     long precision_requested = 0, precision_used = 0;
-    std::string precision_raised_because;
+    std::string precision_raised_because, precision_lowered_because;
 };
 
 /// One JSON object, the layout of cli.md (plus the extension keys listed in docs/cli.md).

@@ -1,0 +1,52 @@
+#pragma once
+// LU factorization without pivoting of a band matrix in double, factored once and applied to
+// any number of right-hand sides (iterative refinement solves with the same factors again).
+// The analyses' matrices are nonsingular M-matrices (I - Q), row diagonally dominant, so
+// elimination needs no pivoting, keeps the band, and is backward stable (growth factor at
+// most 2). Recursive-training rows are binomial-like and concentrated near their mean, so
+// past a negligible cut-off the band is narrow: about 2 sqrt(35 N) wide against N for a
+// dense LU (numerics.md). Written here because neither Eigen (dense or fill-reducing sparse
+// LU) nor any other Debian C++ library offers a band LU without pivoting; LAPACK's dgbsv
+// pivots and doubles the upper band.
+#include <collapse/linalg/sparse_matrix.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace collapse {
+
+class BandLU {
+public:
+    /// Entries below this fraction of their row's diagonal are dropped: a relative change of
+    /// at most n * 1e-30 per row, far below the rounding of a double.
+    static constexpr double negligible = 1e-30;
+
+    /// The lower and upper bandwidths of `a` once negligible entries are dropped; nothing when
+    /// a diagonal is not positive and finite (not the M-matrix the elimination relies on).
+    static std::optional<std::pair<std::size_t, std::size_t>> bandwidths(const SparseMatrix<double>& a);
+
+    /// The factors, or nothing when a diagonal or a pivot is not positive and finite.
+    static std::optional<BandLU> factor(const SparseMatrix<double>& a);
+
+    /// Overwrites x (n rows, any number of columns) with A^-1 x. Throws Unable when the result
+    /// is not finite (A singular to double precision).
+    void solve(DenseMatrix<double>& x) const;
+
+    std::size_t size() const { return n_; }
+    std::size_t lower() const { return lower_; }
+    std::size_t upper() const { return upper_; }
+    /// "band LU without pivoting (M-matrix), lower/upper bandwidth L/U, ..."
+    std::string description() const;
+
+private:
+    BandLU() = default;
+    double& at(std::size_t i, std::size_t j) { return values_[i * (lower_ + upper_ + 1) + (j + lower_ - i)]; }
+    double at(std::size_t i, std::size_t j) const { return values_[i * (lower_ + upper_ + 1) + (j + lower_ - i)]; }
+
+    std::size_t n_ = 0, lower_ = 0, upper_ = 0;
+    std::vector<double> values_;  ///< row i: columns i - lower .. i + upper; L's multipliers below the diagonal
+};
+
+}  // namespace collapse

@@ -1,0 +1,57 @@
+// The certified route end to end: the structure read off the rows' windows, the refined
+// solve, the certificate; memory checked before anything large is allocated.
+#include <collapse/analysis/certified_absorption.hpp>
+#include <collapse/core/error.hpp>
+
+#include <collapse/core/directed_rounding.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace collapse {
+
+WindowedStructure windowed_structure(const RowEnclosureSource& rows, std::size_t states) {
+    std::vector<std::size_t> row_start{0}, column;
+    std::vector<bool> truncated(states, false);
+    RowEnclosure row;
+    for (std::size_t s = 0; s < states; ++s) {
+        {
+            const detail::UpwardRounding upward;
+            rows(s, row);
+        }
+        if (row.hi.size() != row.lo.size() || row.first + row.lo.size() > states)
+            throw std::logic_error("windowed_structure: a row enclosure does not fit the chain");
+        for (std::size_t e = 0; e < row.lo.size(); ++e) {
+            if (!(row.hi[e] > 0)) continue;  // certainly no transition
+            if (!(row.lo[e] > 0))
+                throw Unable("certified absorption: whether state " + std::to_string(s) + " moves to state " +
+                             std::to_string(row.first + e) + " is not decided by its enclosure");
+            column.push_back(row.first + e);
+        }
+        truncated[s] = row.outside > 0;
+        row_start.push_back(column.size());
+    }
+    WindowedStructure out{Support(std::move(row_start), std::move(column)), {}};
+    out.classes = class_structure(out.support);
+    if (std::find(truncated.begin(), truncated.end(), true) != truncated.end() &&
+        !truncation_keeps_class_structure(out.classes, truncated))
+        throw Unable("certified absorption: the class structure cannot be decided from the rows' windows (left-out "
+                     "transitions might connect classes)");
+    return out;
+}
+
+CertifiedAbsorption certified_absorption(const RowEnclosureSource& rows, std::size_t states, double row_width,
+                                         bool want_probabilities, bool want_steps, const ResourceLimits& limits) {
+    // Held at once at the peak: the support (8 bytes per kept transition), the sparse system
+    // (16), the band (8 per entry of a band as wide as a row), and a few vectors per state.
+    const double n = static_cast<double>(states), width = std::min(n, row_width);
+    require_memory(limits, n * width * (8.0 + 16.0 + 8.0) + n * 160.0,
+                   "the certified absorption of a chain of " + std::to_string(states) + " states (about " +
+                       std::to_string(static_cast<long long>(width)) + " transitions kept per row)");
+    CertifiedAbsorption out{windowed_structure(rows, states), {}};
+    const ApproximateAbsorption approximate = refined_absorption(rows, out.structure.classes, want_probabilities);
+    out.absorption = certify_absorption(rows, out.structure.classes, approximate, want_probabilities, want_steps);
+    return out;
+}
+
+}  // namespace collapse
