@@ -181,46 +181,75 @@ std::string analyze_verified(const AnalyzeOptions& o, const Parts& parts, const 
     }
 }
 
-// Interval elimination is dense and cubic (about 20 s at 500 states); past this many states a
-// two-symbol model asked only for absorption and expected steps is certified instead, unless
-// a precision was asked for explicitly (the certificate's endpoints are long doubles).
+// Large two-symbol chains asked only for absorption and expected steps take the row route
+// (certified_absorption.hpp): the chain is never stored, one band factorization is refined
+// in long double. Interval elimination is dense and cubic (about 20 s at 500 states): past
+// that, intervals take this route and certify it, unless a precision was asked for (the
+// certificate's endpoints are long doubles). Doubles take it where their chain would
+// otherwise be truncated (more than 10^7 transitions), and report the refined solve.
 constexpr std::uint64_t certified_route_states = 500;
+constexpr std::uint64_t refined_float_route_states = 3163;
 
-bool certified_route_applies(const AnalyzeOptions& o, const Parts& parts, const Source& source) {
-    return !o.precision && source.model && has_two_symbol_row_enclosures(*source.model) &&
-           source.model->samples + 1 > certified_route_states && (parts.absorption || parts.steps) &&
-           !parts.stationary && !parts.theorems && !o.start;
+bool row_route_applies(const AnalyzeOptions& o, const Parts& parts, const Source& source) {
+    if (!source.model || !has_two_symbol_row_enclosures(*source.model) || !(parts.absorption || parts.steps) ||
+        parts.stationary || parts.theorems || o.start)
+        return false;
+    const std::uint64_t states = state_count(2, source.model->samples);  // saturates, never wraps
+    if (o.arithmetic == "interval") return !o.precision && states > certified_route_states;
+    return o.arithmetic == "float" && states > refined_float_route_states;
 }
 
-// The chain is never stored: its rows are enclosed afresh from the model in each pass
-// (certified_absorption.hpp); only the band factorization is held.
-std::string analyze_certified(const AnalyzeOptions& o, const Parts& parts, const RecursiveModel& model,
-                              long requested, const ResourceLimits& limits) {
+std::string analyze_by_rows(const AnalyzeOptions& o, const Parts& parts, const RecursiveModel& model,
+                            long requested, const ResourceLimits& limits) {
     const std::size_t states = model.samples + 1;
-    const CertifiedAbsorption certified =
-        certified_absorption(two_symbol_row_enclosures(model), states, two_symbol_row_width(model.samples),
-                             parts.absorption, parts.steps, limits);
-    const StateSpace space(2, model.samples);
+    const RowEnclosureSource rows = two_symbol_row_enclosures(model);
     std::vector<std::string> labels;
-    labels.reserve(states);
-    for (std::size_t s = 0; s < states; ++s) labels.push_back(space.label(s));
-    Report<Interval> report;
-    report.model = model;
-    report.chain = ChainOutline{&labels, certified.structure.support.entries()};
-    report.analysis.classes = certified.structure.classes;
-    report.analysis.absorption = certified.absorption;
-    report.show_stationary = false;
-    report.show_absorption = parts.absorption;
-    report.show_steps = parts.steps;
-    report.precision_requested = requested;
-    report.precision_used = 64;
-    report.precision_lowered_because =
-        "more than " + std::to_string(certified_route_states) +
-        " states and no --precision: a double solve certified by an a-posteriori bound, with long double endpoints";
-    std::ostringstream buffer;
-    if (o.json) write_json(report, buffer);
-    else write_text(report, buffer);
-    return buffer.str();
+    // Called after the route's memory check: the labels are built only then.
+    auto write = [&](auto& report, const WindowedStructure& structure) {
+        const StateSpace space(2, model.samples);
+        labels.reserve(states);
+        for (std::size_t s = 0; s < states; ++s) labels.push_back(space.label(s));
+        report.model = model;
+        report.chain = ChainOutline{&labels, structure.support.entries(),
+                                    "the transitions beyond each row's window, of probability at most 2e-30 per row" +
+                                        std::string(o.arithmetic == "interval" ? ", bounded in the certificate" : "")};
+        report.analysis.classes = structure.classes;
+        report.show_stationary = false;
+        report.show_absorption = parts.absorption;
+        report.show_steps = parts.steps;
+        std::ostringstream buffer;
+        if (o.json) write_json(report, buffer);
+        else write_text(report, buffer);
+        return buffer.str();
+    };
+    if (o.arithmetic == "interval") {
+        const CertifiedAbsorption certified =
+            certified_absorption(rows, states, two_symbol_row_width(model.samples), parts.absorption, parts.steps, limits);
+        Report<Interval> report;
+        report.analysis.absorption = certified.absorption;
+        report.precision_requested = requested;
+        report.precision_used = 64;
+        report.precision_lowered_because =
+            "more than " + std::to_string(certified_route_states) +
+            " states and no --precision: a double solve certified by an a-posteriori bound, with long double endpoints";
+        return write(report, certified.structure);
+    }
+    require_certified_absorption_memory(states, two_symbol_row_width(model.samples), limits);
+    const WindowedStructure structure = windowed_structure(rows, states);
+    const ApproximateAbsorption refined = refined_absorption(rows, structure.classes, parts.absorption);
+    Report<double> report;
+    AbsorptionResult<double>& a = report.analysis.absorption.emplace();
+    a.transient = refined.transient;
+    const std::size_t n = refined.transient.size();
+    if (parts.absorption && n > 0) {
+        a.probability = DenseMatrix<double>(n, refined.probability.size(), 0.0);
+        for (std::size_t c = 0; c < refined.probability.size(); ++c)
+            for (std::size_t i = 0; i < n; ++i) a.probability(i, c) = static_cast<double>(refined.probability[c][i]);
+    }
+    if (parts.steps)
+        for (long double t : refined.expected_steps) a.expected_steps.push_back(static_cast<double>(t));
+    a.method = n == 0 ? "none needed" : refined.method + " (approximate)";
+    return write(report, structure);
 }
 
 void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& limits) {
@@ -252,9 +281,9 @@ void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& l
         source.model = model_from(o);
     }
     // The number type is chosen here, once; everything below is the same code for each.
-    if (o.arithmetic == "float") out << analyze_in<double>(o, parts, source, 53, limits);
+    if (row_route_applies(o, parts, source)) out << analyze_by_rows(o, parts, *source.model, bits, limits);
+    else if (o.arithmetic == "float") out << analyze_in<double>(o, parts, source, 53, limits);
     else if (o.arithmetic == "exact") out << analyze_in<Rational>(o, parts, source, 0, limits);
-    else if (certified_route_applies(o, parts, source)) out << analyze_certified(o, parts, *source.model, bits, limits);
     else out << analyze_verified(o, parts, source, bits, limits);
 }
 

@@ -855,9 +855,26 @@ TEST(CliFloat, BinaryAbsorptionIsCountOverNApproximately) {
 
 // N = 4000 in doubles: the chain leaves out negligible transitions (more than 10^7 in
 // full) and the band solver runs; the absorption probabilities still match c/N closely.
+TEST(CliFloat, LargeBinaryChainKeepsTheClosedFormThroughTheTruncatedChain) {
+    // With stationary laws asked for too, the chain itself is built (truncated) and analysed.
+    const Json j = analyze_json({"--symbols", "2", "--samples", "4000", "--arithmetic", "float", "--what",
+                                 "absorption,stationary"});
+    EXPECT_EQ(j.at("methods").at("absorption").get<std::string>().find("refined"), std::string::npos);
+    EXPECT_FALSE(j.at("model").contains("transitions_left_out"));
+    const int k = class_of(j, "4000,0");
+    ASSERT_GE(k, 0);
+    for (int i = 1; i < 4000; i += 37) {
+        const double v = j.at("absorption").at(std::to_string(i) + "," + std::to_string(4000 - i)).at(k).get<double>();
+        EXPECT_NEAR(v, i / 4000.0, 1e-10 * (i / 4000.0)) << "from " << i;
+    }
+}
+
 TEST(CliFloat, LargeBinaryChainKeepsTheClosedFormThroughTruncationAndBand) {
+    // Absorption alone past 3163 states: by rows, with the refined band solve.
     const Json j = analyze_json({"--symbols", "2", "--samples", "4000", "--arithmetic", "float", "--what", "absorption"});
     EXPECT_NE(j.at("methods").at("absorption").get<std::string>().find("band LU"), std::string::npos);
+    EXPECT_NE(j.at("methods").at("absorption").get<std::string>().find("refined 2 times"), std::string::npos);
+    EXPECT_NE(j.at("methods").at("absorption").get<std::string>().find("(approximate)"), std::string::npos);
     EXPECT_EQ(j.at("absorbing").size(), 2u);
     const int k = class_of(j, "4000,0");
     ASSERT_GE(k, 0);
@@ -984,6 +1001,9 @@ TEST(CliInterval, LargeTwoSymbolChainsAreCertifiedAPosteriori) {
     EXPECT_EQ(j.at("precision").at("used"), 64);
     EXPECT_NE(j.at("precision").at("lowered_because").get<std::string>().find("a-posteriori"), std::string::npos);
     EXPECT_NE(j.at("methods").at("absorption").get<std::string>().find("a-posteriori"), std::string::npos);
+    // Only the transitions inside the rows' windows are counted; the others are bounded.
+    EXPECT_LT(j.at("model").at("transitions").get<double>(), 2001.0 * 2001.0 / 4);
+    EXPECT_NE(j.at("model").at("transitions_left_out").get<std::string>().find("bounded"), std::string::npos);
     const int all_second = class_of(j, "0," + std::to_string(n));
     ASSERT_GE(all_second, 0);
     ASSERT_EQ(j.at("absorption").size(), static_cast<std::size_t>(n - 1));
@@ -1018,7 +1038,7 @@ TEST(CliInterval, CertifiedRouteRefusesWhatDoesNotFitBeforeAllocating) {
                                           "interval", "--what", "absorption"});
     EXPECT_EQ(r.exit_status, 3);
     EXPECT_EQ(r.out, "");
-    EXPECT_NE(r.err.find("the certified absorption of a chain of 1000000001 states"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("the absorption analysis by rows of a chain of 1000000001 states"), std::string::npos) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
 

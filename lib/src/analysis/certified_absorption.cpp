@@ -40,14 +40,18 @@ WindowedStructure windowed_structure(const RowEnclosureSource& rows, std::size_t
     return out;
 }
 
-CertifiedAbsorption certified_absorption(const RowEnclosureSource& rows, std::size_t states, double row_width,
-                                         bool want_probabilities, bool want_steps, const ResourceLimits& limits) {
+void require_certified_absorption_memory(std::size_t states, double row_width, const ResourceLimits& limits) {
     // Held at once at the peak: the support (8 bytes per kept transition), the sparse system
     // (16), the band (8 per entry of a band as wide as a row), and a few vectors per state.
     const double n = static_cast<double>(states), width = std::min(n, row_width);
     require_memory(limits, n * width * (8.0 + 16.0 + 8.0) + n * 160.0,
-                   "the certified absorption of a chain of " + std::to_string(states) + " states (about " +
+                   "the absorption analysis by rows of a chain of " + std::to_string(states) + " states (about " +
                        std::to_string(static_cast<long long>(width)) + " transitions kept per row)");
+}
+
+CertifiedAbsorption certified_absorption(const RowEnclosureSource& rows, std::size_t states, double row_width,
+                                         bool want_probabilities, bool want_steps, const ResourceLimits& limits) {
+    require_certified_absorption_memory(states, row_width, limits);
     CertifiedAbsorption out{windowed_structure(rows, states), {}};
     const ApproximateAbsorption approximate = refined_absorption(rows, out.structure.classes, want_probabilities);
     out.absorption = certify_absorption(rows, out.structure.classes, approximate, want_probabilities, want_steps);

@@ -110,7 +110,7 @@ ApproximateAbsorption refined_absorption(const RowEnclosureSource& rows, const C
         for (std::size_t i = 0; i < n; ++i) out.probability[c][i] = y[c][cs.transient[i]];
     out.expected_steps.resize(n);
     for (std::size_t i = 0; i < n; ++i) out.expected_steps[i] = y[k][cs.transient[i]];
-    out.method = "the " + lu->description() + " of the rows' midpoints, refined " + std::to_string(refinements) +
+    out.method = "the rows' midpoints by " + lu->description() + "; refined " + std::to_string(refinements) +
                  " times with long double residuals";
     return out;
 }

@@ -45,6 +45,7 @@ void write_json(const Report<S>& r, std::ostream& out) {
     else j["model"] = Json{{"kind", "file"}, {"path", r.chain_file}};
     j["model"]["states"] = chain.size();
     j["model"]["transitions"] = chain.transitions;
+    if (!chain.transitions_left_out.empty()) j["model"]["transitions_left_out"] = chain.transitions_left_out;
     j["arithmetic"] = arithmetic_name(scalar_traits<S>::guarantee);
     j["guarantee"] = to_string(scalar_traits<S>::guarantee);
     if (r.precision_used > 0) {

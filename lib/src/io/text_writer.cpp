@@ -59,8 +59,10 @@ void write_text(const Report<S>& r, std::ostream& out) {
             out << " (" << r.precision_requested << " requested: " << r.precision_lowered_because << ")";
         out << '\n';
     }
-    out << "states:     " << chain.size() << " (" << counted(chain.transitions, "transition") << "), "
+    out << "states:     " << chain.size() << " (" << counted(chain.transitions, "transition")
+        << (chain.transitions_left_out.empty() ? "" : " kept") << "), "
         << cs.transient.size() << " transient, " << cs.absorbing.size() << " absorbing\n";
+    if (!chain.transitions_left_out.empty()) out << "left out:   " << chain.transitions_left_out << '\n';
     out << "\nclosed classes (" << cs.closed.size() << "):\n";
     std::vector<std::vector<std::string>> rows{{"class", "period", "size", "states"}};
     for (std::size_t k = 0; k < cs.closed.size(); ++k) {

@@ -56,6 +56,9 @@ AbsorptionResult<Interval> certify_absorption(const RowEnclosureSource& rows, co
                                               const ApproximateAbsorption& approximate, bool want_probabilities,
                                               bool want_steps);
 
+/// Refuses (ResourceLimit) a route whose support, system and band would not fit in `limits`.
+void require_certified_absorption_memory(std::size_t states, double row_width, const ResourceLimits& limits);
+
 /// The whole route: structure, refined solve, certificate. `row_width` bounds the number of
 /// columns in a window (for the memory estimate, checked against `limits` before allocating).
 struct CertifiedAbsorption {

@@ -17,13 +17,15 @@ namespace collapse {
 struct ChainOutline {
     const std::vector<std::string>* labels = nullptr;
     std::size_t transitions = 0;
+    /// Set when `transitions` counts only those kept: which ones were left out, and how.
+    std::string transitions_left_out;
     std::size_t size() const { return labels->size(); }
     const std::string& label(std::size_t state) const { return (*labels)[state]; }
 };
 
 template <Scalar T>
 ChainOutline outline_of(const Chain<T>& chain) {
-    return {&chain.labels(), chain.support().entries()};
+    return {&chain.labels(), chain.support().entries(), {}};
 }
 
 template <Scalar S>
