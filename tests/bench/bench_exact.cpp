@@ -2,7 +2,9 @@
 // absorption probabilities and expected steps, and the same analysis in each arithmetic. Run:
 //   build/release/tests/bench/bench_exact --benchmark_filter=.
 #include <collapse/analysis/analysis.hpp>
+#include <collapse/analysis/certified_absorption.hpp>
 #include <collapse/models/recursive_chain.hpp>
+#include <collapse/models/two_symbol_rows.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -65,5 +67,23 @@ static void BM_AbsorptionIn(benchmark::State& state) {
 BENCHMARK(BM_AbsorptionIn<Rational>)->Name("BM_AbsorptionAndSteps/exact")->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AbsorptionIn<Interval>)->Name("BM_AbsorptionAndSteps/interval128")->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AbsorptionIn<double>)->Name("BM_AbsorptionAndSteps/float")->Arg(100)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// The row route for two-symbol chains: rows enclosed from the model, a refined band solve,
+// and (certified) the a-posteriori bound; nothing of the chain is stored.
+static void BM_CertifiedAbsorptionByRows(benchmark::State& state) {
+    const RecursiveModel model = binary(static_cast<std::uint64_t>(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(certified_absorption(two_symbol_row_enclosures(model), model.samples + 1,
+                                                      two_symbol_row_width(model.samples), true, true, ResourceLimits{}));
+}
+BENCHMARK(BM_CertifiedAbsorptionByRows)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+static void BM_RefinedAbsorptionByRows(benchmark::State& state) {
+    const RecursiveModel model = binary(static_cast<std::uint64_t>(state.range(0)));
+    const RowEnclosureSource rows = two_symbol_row_enclosures(model);
+    const WindowedStructure structure = windowed_structure(rows, model.samples + 1);
+    for (auto _ : state) benchmark::DoNotOptimize(refined_absorption(rows, structure.classes, true));
+}
+BENCHMARK(BM_RefinedAbsorptionByRows)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -1,5 +1,6 @@
 // Transition probabilities against hand computation and against the oracle, which builds
 // the same chains by brute force over sample sequences (no multinomial formula).
+#include "exact_binomial.hpp"
 #include "lib_oracle_bridge.hpp"
 
 #include <collapse/core/error.hpp>
@@ -148,4 +149,29 @@ TEST(RecursiveChain, LargeDoubleChainsWithFreshDataStayIrreducible) {
     EXPECT_EQ(cs.closed_class(0).size(), 4001u);
     EXPECT_EQ(cs.period[0], 1u);
     EXPECT_EQ(c.support().entries(), 4001u * 4001u);
+}
+
+TEST(RecursiveChain, DoubleBinomialRowsAreAccurateToAFewUlps) {
+    // N = 500 with fresh fraction 1e-9 (the stationary case): every entry of a few
+    // rows against the exact binomial (gmpxx, tests/support/exact_binomial.hpp). The ratio
+    // recurrence in long double from exact odds keeps relative errors near double rounding;
+    // doubles' powers or lgamma differences lose about N * 1e-16.
+    const unsigned n = 500;
+    RecursiveModel m = model(2, n);
+    m.fresh.kind = FreshData::Kind::fraction;
+    m.fresh.fraction = Rational(1, 1000000000);
+    const Chain<double> c = numeric_recursive_chain<double>(validated(m), 53, limits);
+    const mpq_class lambda(1, 1000000000);
+    for (unsigned state : {0u, 1u, 137u, 250u, 499u, 500u}) {
+        // State `state` has counts (N - state, state); the second symbol's probability:
+        const mpq_class p = (1 - lambda) * mpq_class(state, n) + lambda / 2;
+        const std::vector<mpq_class> exact = exact_binomial::pmf(n, p);
+        ASSERT_EQ(c.support().row_end(state) - c.support().row_begin(state), n + 1u);
+        for (std::size_t e = c.support().row_begin(state); e < c.support().row_end(state); ++e) {
+            const mpq_class& truth = exact[c.support().column(e)];
+            const double value = c.probability(state, e);
+            if (truth.get_d() < 1e-300) continue;  // beyond doubles' normal range
+            EXPECT_LE(std::fabs(value / truth.get_d() - 1), 1e-14) << "state " << state << " column " << c.support().column(e);
+        }
+    }
 }

@@ -5,6 +5,7 @@
 #include <collapse/scalar/interval.hpp>
 
 #include "integer_law.hpp"
+#include "long_double_rational.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -44,15 +45,20 @@ Law<S> law_from_integers(const IntegerLaw& l, long bits) {
     return law;
 }
 
+// The sampling law as exact rationals, or nothing when it is irrational (temper with a
+// non-integer exponent).
+std::optional<IntegerLaw> rational_law(const RecursiveModel& m, std::span<const std::uint32_t> c, const IntegerLaw& q) {
+    if (m.fit.kind == Fit::Kind::temper && denominator(m.fit.beta) != 1) return std::nullopt;
+    IntegerLaw l = fitted_law(m.fit, c, m.samples);
+    if (m.fresh.kind == FreshData::Kind::fraction && !m.fresh.fraction.is_zero()) l = mixed_law(l, q, m.fresh.fraction);
+    return l;
+}
+
 template <Scalar S>
 Law<S> sampling_law(const RecursiveModel& m, std::span<const std::uint32_t> c, const IntegerLaw& q, long bits) {
     const bool by_fraction = m.fresh.kind == FreshData::Kind::fraction && !m.fresh.fraction.is_zero();
-    if (m.fit.kind != Fit::Kind::temper || denominator(m.fit.beta) == 1) {
-        // Rational probabilities: exact first, rounded once.
-        IntegerLaw l = fitted_law(m.fit, c, m.samples);
-        if (by_fraction) l = mixed_law(l, q, m.fresh.fraction);
-        return law_from_integers<S>(l, bits);
-    }
+    // Rational probabilities: exact first, rounded once.
+    if (const std::optional<IntegerLaw> exact = rational_law(m, c, q)) return law_from_integers<S>(*exact, bits);
     // temper:beta with non-integer beta: p_i = c_i^beta / sum_j c_j^beta (0^beta = 0).
     Law<S> law;
     S total = from_integer<S>(0);
@@ -122,42 +128,46 @@ double truncated_row_width(double n) {
     return 2.0 * std::floor(std::sqrt(n / 2.0 * std::log(2.0 * (n + 1.0) / negligible_transition))) + 3.0;
 }
 
-// The row of a two-symbol chain without fresh count, from a mode outward while the terms
-// stay above negligible_transition times the mode's: O(width) work instead of O(N). Terms
-// are relative to the mode (the chain normalises each row by its sum), by the ratio
-// recurrence t(j+1) = t(j) (N - j)/(j + 1) p0/p1, which neither overflows nor loses the
-// relative accuracy that lgamma differences of numbers near N log N would.
-void binomial_window(const StateSpace& space, const Law<double>& law, std::vector<double>& row,
-                     std::vector<bool>& row_nonzero, std::vector<std::size_t>& touched, bool& truncated) {
+// The row of a two-symbol chain without fresh count, from a mode outward by the ratio
+// recurrence t(j+1) = t(j) (N - j)/(j + 1) p0/p1, in long double from the odds p0/p1 rounded
+// once (from the exact rational when there is one): relative errors of about 1e-17 after
+// hundreds of steps, where powers or lgamma differences in doubles lose N * 1e-16 (enough to
+// cost stationary laws with little fresh data three digits). Terms are relative to the
+// mode's (the chain normalises each row by its sum). With `truncate` a side stops once its
+// terms fall below negligible_transition of the mode's (O(width) work instead of O(N));
+// otherwise every term is kept, the support being exact.
+void binomial_row(const StateSpace& space, const Law<double>& law, long double odds, bool truncate,
+                  std::vector<double>& row, std::vector<bool>& row_nonzero, std::vector<std::size_t>& touched,
+                  bool& truncated) {
     const std::size_t n = space.samples();
     std::uint32_t counts[2];
-    auto put = [&](std::size_t j, double value) {
+    auto put = [&](std::size_t j, long double value) {
         counts[0] = static_cast<std::uint32_t>(j);
         counts[1] = static_cast<std::uint32_t>(n - j);
         const std::size_t t = space.index_of(std::span<const std::uint32_t>(counts, 2));
-        row[t] = value;
+        row[t] = static_cast<double>(value);
         row_nonzero[t] = true;
         touched.push_back(t);
     };
     if (!law.positive[0] || !law.positive[1]) {  // one symbol only: the row is a Dirac mass
-        put(law.positive[0] ? n : 0, 1.0);
+        put(law.positive[0] ? n : 0, 1.0L);
         return;
     }
-    const double p0 = law.p[0], p1 = law.p[1], ratio = p0 / p1;
-    const auto mode = static_cast<std::size_t>(std::min(static_cast<double>(n), std::floor((static_cast<double>(n) + 1) * p0)));
-    put(mode, 1.0);
-    double t = 1.0;
+    const long double cut = truncate ? negligible_transition : 0;
+    const auto mode = static_cast<std::size_t>(std::min(static_cast<double>(n), std::floor((static_cast<double>(n) + 1) * law.p[0])));
+    put(mode, 1.0L);
+    long double t = 1;
     std::size_t j = mode;
     for (; j < n; ++j) {
-        t *= static_cast<double>(n - j) / static_cast<double>(j + 1) * ratio;
-        if (!(t >= negligible_transition)) break;
+        t *= static_cast<long double>(n - j) / static_cast<long double>(j + 1) * odds;
+        if (truncate && !(t >= cut)) break;
         put(j + 1, t);
     }
     truncated = truncated || j < n;
-    t = 1.0;
+    t = 1;
     for (j = mode; j > 0; --j) {
-        t *= static_cast<double>(j) / static_cast<double>(n - j + 1) / ratio;
-        if (!(t >= negligible_transition)) break;
+        t *= static_cast<long double>(j) / static_cast<long double>(n - j + 1) / odds;
+        if (truncate && !(t >= cut)) break;
         put(j - 1, t);
     }
     truncated = truncated || j > 0;
@@ -171,7 +181,11 @@ std::optional<Chain<S>> build_chain(const RecursiveModel& m, long bits, const Re
     const double value_bytes = std::is_same_v<S, double> ? 8.0 : 2.0 * (static_cast<double>(bits) / 8.0 + 32.0);
     const double dense = static_cast<double>(states) * static_cast<double>(states);
     // Two-symbol rows of a truncated chain are computed over their window only.
-    const bool windowed = truncate && m.symbols == 2 && !(m.fresh.kind == FreshData::Kind::count && m.fresh.count > 0);
+    // Two-symbol rows without fresh count (binomials) are computed by their ratio recurrence;
+    // truncated, over their window only.
+    const bool by_ratio = std::is_same_v<S, double> && m.symbols == 2 &&
+                          !(m.fresh.kind == FreshData::Kind::count && m.fresh.count > 0);
+    const bool windowed = truncate && by_ratio;
     const double stored = windowed ? static_cast<double>(states) * std::min(static_cast<double>(states),
                                                                             truncated_row_width(static_cast<double>(m.samples)))
                                    : dense;
@@ -206,11 +220,18 @@ std::optional<Chain<S>> build_chain(const RecursiveModel& m, long bits, const Re
     for (std::size_t s = 0; s < space.size(); ++s) {
         labels.push_back(space.label(s));
         if constexpr (std::is_same_v<S, double>) {
-            if (windowed) {
+            if (by_ratio) {
                 touched.clear();
                 bool cut = false;
-                binomial_window(space, sampling_law<double>(m, space.counts(s), q, bits), row, row_nonzero, touched, cut);
-                truncated_rows[s] = cut;
+                const std::optional<IntegerLaw> exact = rational_law(m, space.counts(s), q);
+                const Law<double> law = exact ? law_from_integers<double>(*exact, bits)
+                                              : sampling_law<double>(m, space.counts(s), q, bits);
+                const long double odds =
+                    !law.positive[0] || !law.positive[1] ? 0.0L
+                    : exact ? to_long_double(Rational(exact->numerator[0], exact->numerator[1]), MPFR_RNDN)
+                            : static_cast<long double>(law.p[0]) / static_cast<long double>(law.p[1]);
+                binomial_row(space, law, odds, truncate, row, row_nonzero, touched, cut);
+                if (truncate) truncated_rows[s] = cut;
                 std::sort(touched.begin(), touched.end());
                 double total = 0.0;
                 for (std::size_t t : touched) {
