@@ -205,15 +205,16 @@ std::string analyze_by_rows(const AnalyzeOptions& o, const Parts& parts, const R
     const RowEnclosureSource rows = two_symbol_row_enclosures(model);
     std::vector<std::string> labels;
     // Called after the route's memory check: the labels are built only then.
-    auto write = [&](auto& report, const WindowedStructure& structure) {
+    auto write = [&](auto& report, const auto& by_rows) {
         const StateSpace space(2, model.samples);
         labels.reserve(states);
         for (std::size_t s = 0; s < states; ++s) labels.push_back(space.label(s));
         report.model = model;
-        report.chain = ChainOutline{&labels, structure.support.entries(),
+        report.chain = ChainOutline{&labels, by_rows.structure.support.entries(),
                                     "the transitions beyond each row's window, of probability at most 2e-30 per row" +
                                         std::string(o.arithmetic == "interval" ? ", bounded in the certificate" : "")};
-        report.analysis.classes = structure.classes;
+        report.analysis.classes = by_rows.structure.classes;
+        report.analysis.absorption = by_rows.absorption;
         report.show_stationary = false;
         report.show_absorption = parts.absorption;
         report.show_steps = parts.steps;
@@ -222,34 +223,18 @@ std::string analyze_by_rows(const AnalyzeOptions& o, const Parts& parts, const R
         else write_text(report, buffer);
         return buffer.str();
     };
+    const double row_width = two_symbol_row_width(model.samples);
     if (o.arithmetic == "interval") {
-        const CertifiedAbsorption certified =
-            certified_absorption(rows, states, two_symbol_row_width(model.samples), parts.absorption, parts.steps, limits);
         Report<Interval> report;
-        report.analysis.absorption = certified.absorption;
         report.precision_requested = requested;
         report.precision_used = 64;
         report.precision_lowered_because =
             "more than " + std::to_string(certified_route_states) +
             " states and no --precision: a double solve certified by an a-posteriori bound, with long double endpoints";
-        return write(report, certified.structure);
+        return write(report, certified_absorption(rows, states, row_width, parts.absorption, parts.steps, limits));
     }
-    require_certified_absorption_memory(states, two_symbol_row_width(model.samples), limits);
-    const WindowedStructure structure = windowed_structure(rows, states);
-    const ApproximateAbsorption refined = refined_absorption(rows, structure.classes, parts.absorption);
     Report<double> report;
-    AbsorptionResult<double>& a = report.analysis.absorption.emplace();
-    a.transient = refined.transient;
-    const std::size_t n = refined.transient.size();
-    if (parts.absorption && n > 0) {
-        a.probability = DenseMatrix<double>(n, refined.probability.size(), 0.0);
-        for (std::size_t c = 0; c < refined.probability.size(); ++c)
-            for (std::size_t i = 0; i < n; ++i) a.probability(i, c) = static_cast<double>(refined.probability[c][i]);
-    }
-    if (parts.steps)
-        for (long double t : refined.expected_steps) a.expected_steps.push_back(static_cast<double>(t));
-    a.method = n == 0 ? "none needed" : refined.method + " (approximate)";
-    return write(report, structure);
+    return write(report, approximate_absorption_by_rows(rows, states, row_width, parts.absorption, parts.steps, limits));
 }
 
 void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& limits) {

@@ -41,7 +41,7 @@ double relative_width(const Interval& x) { return x.relative_width_upper_bound()
 void expect_encloses_the_oracle(const RecursiveModel& model, const oracle::Matrix& exact, double max_width,
                                 bool relative_probabilities) {
     const std::size_t states = exact.size();
-    const CertifiedAbsorption got =
+    const AbsorptionByRows<Interval> got =
         certified_absorption(two_symbol_row_enclosures(model), states, two_symbol_row_width(model.samples), true, true,
                              generous());
     const auto transient = oracle::transient_states(exact);
@@ -84,9 +84,24 @@ TEST(CertifiedAbsorption, OtherFitsMatchTheOracle) {
     expect_encloses_the_oracle(bridge::model(2, n, {}, 0, "topk:1"), closed_form(n, topk), 1e-12, false);
 }
 
+TEST(CertifiedAbsorption, TheDoubleRouteIsTheRefinedSolveWithoutItsCertificate) {
+    // mle, N = 40: within a few ulps of c/N and of the oracle's expected steps.
+    const unsigned n = 40;
+    const AbsorptionByRows<double> got = approximate_absorption_by_rows(
+        two_symbol_row_enclosures(bridge::model(2, n)), n + 1, two_symbol_row_width(n), true, true, generous());
+    const oracle::Vector steps = oracle::expected_steps(closed_form(n, mle_probabilities(n)));
+    ASSERT_EQ(got.absorption.transient.size(), n - 1);
+    EXPECT_NE(got.absorption.method.find("(approximate)"), std::string::npos);
+    for (std::size_t i = 0; i < n - 1; ++i) {
+        const double c = static_cast<double>(got.absorption.transient[i]);
+        EXPECT_NEAR(got.absorption.probability(i, 1), c / n, 1e-15 * (c / n));
+        EXPECT_NEAR(got.absorption.expected_steps[i], steps[i].get_d(), 1e-14 * steps[i].get_d());
+    }
+}
+
 TEST(CertifiedAbsorption, IrreducibleChainsNeedNothing) {
     for (const RecursiveModel& model : {bridge::model(2, 30, {}, 0, "smooth:1/2"), bridge::model(2, 30, {}, Rational(1, 10))}) {
-        const CertifiedAbsorption got =
+        const AbsorptionByRows<Interval> got =
             certified_absorption(two_symbol_row_enclosures(model), 31, two_symbol_row_width(30), true, true, generous());
         EXPECT_TRUE(got.structure.classes.transient.empty());
         EXPECT_EQ(got.structure.classes.closed.size(), 1u);

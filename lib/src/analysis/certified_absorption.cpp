@@ -49,12 +49,37 @@ void require_certified_absorption_memory(std::size_t states, double row_width, c
                        std::to_string(static_cast<long long>(width)) + " transitions kept per row)");
 }
 
-CertifiedAbsorption certified_absorption(const RowEnclosureSource& rows, std::size_t states, double row_width,
-                                         bool want_probabilities, bool want_steps, const ResourceLimits& limits) {
+AbsorptionByRows<Interval> certified_absorption(const RowEnclosureSource& rows, std::size_t states,
+                                                double row_width, bool want_probabilities, bool want_steps,
+                                                const ResourceLimits& limits) {
     require_certified_absorption_memory(states, row_width, limits);
-    CertifiedAbsorption out{windowed_structure(rows, states), {}};
+    AbsorptionByRows<Interval> out{windowed_structure(rows, states), {}};
     const ApproximateAbsorption approximate = refined_absorption(rows, out.structure.classes, want_probabilities);
     out.absorption = certify_absorption(rows, out.structure.classes, approximate, want_probabilities, want_steps);
+    return out;
+}
+
+AbsorptionByRows<double> approximate_absorption_by_rows(const RowEnclosureSource& rows, std::size_t states,
+                                                        double row_width, bool want_probabilities, bool want_steps,
+                                                        const ResourceLimits& limits) {
+    require_certified_absorption_memory(states, row_width, limits);
+    AbsorptionByRows<double> out{windowed_structure(rows, states), {}};
+    const ApproximateAbsorption refined = refined_absorption(rows, out.structure.classes, want_probabilities);
+    AbsorptionResult<double>& a = out.absorption;
+    a.transient = refined.transient;
+    const std::size_t n = refined.transient.size();
+    if (n == 0 || (!want_probabilities && !want_steps)) {
+        a.method = "none needed";
+        return out;
+    }
+    if (want_probabilities) {
+        a.probability = DenseMatrix<double>(n, refined.probability.size(), 0.0);
+        for (std::size_t c = 0; c < refined.probability.size(); ++c)
+            for (std::size_t i = 0; i < n; ++i) a.probability(i, c) = static_cast<double>(refined.probability[c][i]);
+    }
+    if (want_steps)
+        for (long double t : refined.expected_steps) a.expected_steps.push_back(static_cast<double>(t));
+    a.method = refined.method + " (approximate)";
     return out;
 }
 

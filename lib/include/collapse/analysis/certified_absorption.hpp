@@ -59,13 +59,23 @@ AbsorptionResult<Interval> certify_absorption(const RowEnclosureSource& rows, co
 /// Refuses (ResourceLimit) a route whose support, system and band would not fit in `limits`.
 void require_certified_absorption_memory(std::size_t states, double row_width, const ResourceLimits& limits);
 
+/// A route's results: the structure read off the windows and the absorption analysis.
+template <Scalar S>
+struct AbsorptionByRows {
+    WindowedStructure structure;
+    AbsorptionResult<S> absorption;
+};
+
 /// The whole route: structure, refined solve, certificate. `row_width` bounds the number of
 /// columns in a window (for the memory estimate, checked against `limits` before allocating).
-struct CertifiedAbsorption {
-    WindowedStructure structure;
-    AbsorptionResult<Interval> absorption;
-};
-CertifiedAbsorption certified_absorption(const RowEnclosureSource& rows, std::size_t states, double row_width,
-                                         bool want_probabilities, bool want_steps, const ResourceLimits& limits);
+AbsorptionByRows<Interval> certified_absorption(const RowEnclosureSource& rows, std::size_t states,
+                                                double row_width, bool want_probabilities, bool want_steps,
+                                                const ResourceLimits& limits);
+
+/// The same route for doubles, without the certificate: the refined solve rounded to double
+/// (approximate; the method says so).
+AbsorptionByRows<double> approximate_absorption_by_rows(const RowEnclosureSource& rows, std::size_t states,
+                                                        double row_width, bool want_probabilities, bool want_steps,
+                                                        const ResourceLimits& limits);
 
 }  // namespace collapse
