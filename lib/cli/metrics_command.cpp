@@ -42,7 +42,7 @@ MetricsReport<S> compute(const RecursiveModel& model, const std::string& start_l
                             " transitions would take more than about 60 s: ask for fewer generations, or use "
                             "--arithmetic interval or float");
     const double n = static_cast<double>(chain.size());
-    require_memory(limits, LinearSolver<S>::memory_estimate(n, 2, bits > 0 ? static_cast<double>(bits) : 64.0),
+    require_memory(limits, LinearSolver<S>::large_answer_memory_estimate(n, 2, largest_row_bits(chain)),
                    "the stationary and forgetting solves over " + std::to_string(chain.size()) + " states");
 
     const StateSpace space(model.symbols, model.samples);

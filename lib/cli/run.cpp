@@ -111,17 +111,28 @@ constexpr long precision_cap = 4096;
 
 // An exact recursive chain and the solves that follow are held in memory together: refuse
 // before building anything when both cannot fit (every state counted as transient, the
-// worst case), instead of after minutes of building the chain.
-void require_exact_plan_fits(const RecursiveModel& model, bool solves, const ResourceLimits& limits) {
-    if (!solves) return;
+// worst case), instead of after minutes of building the chain. The solves read the chain's
+// integers in place; they need little more unless their answers are large and Dixon's
+// lifting runs: always for expected steps, and for probabilities except where T2 (mle
+// without fresh data: absorption probabilities c_k / N, closed classes single states)
+// says the multimodular route certifies them.
+void require_exact_plan_fits(const RecursiveModel& model, const Parts& parts, const ResourceLimits& limits) {
+    const bool probabilities = parts.stationary || parts.absorption || parts.theorems;
+    if (!probabilities && !parts.steps) return;
     const double states = static_cast<double>(state_count(model.symbols, model.samples));
+    const double closed = static_cast<double>(model.symbols), bits = exact_row_bits_estimate(model);
+    const bool small_answers = model.fit.is_mle_equivalent(model.symbols) && model.fresh.absent();
+    const bool large_probabilities = probabilities && !small_answers;
+    const bool dixon = parts.steps || large_probabilities;
     const double chain = exact_memory_estimate(model);
-    const double solve = LinearSolver<Rational>::memory_estimate(states, static_cast<double>(model.symbols) + 1,
-                                                                 exact_row_bits_estimate(model));
+    // The solves run one after the other: the larger one counts (expected steps: one column).
+    const double solve = dixon ? LinearSolver<Rational>::large_answer_memory_estimate(
+                                     states, large_probabilities ? closed : 1.0, bits)
+                               : LinearSolver<Rational>::memory_estimate(states, closed, bits);
     require_memory(limits, chain + solve,
                    "the exact chain with K = " + std::to_string(model.symbols) + ", N = " +
                        std::to_string(model.samples) + " (" + format_bytes(chain) + ") and its linear solves (" +
-                       format_bytes(solve) + ")");
+                       format_bytes(solve) + (dixon ? ", answers of large height" : "") + ")");
 }
 
 template <Scalar S>
@@ -129,8 +140,7 @@ std::string analyze_in(const AnalyzeOptions& o, const Parts& parts, const Source
                        const ResourceLimits& limits, Report<S>&& report = {}) {
     if constexpr (std::is_same_v<S, Rational>)
         if (source.model && state_count(source.model->symbols, source.model->samples) != UINT64_MAX)
-            require_exact_plan_fits(*source.model, parts.stationary || parts.absorption || parts.steps || parts.theorems,
-                                    limits);
+            require_exact_plan_fits(*source.model, parts, limits);
     const Chain<S> chain = chain_in<S>(source, bits, limits);
     report.model = source.model;
     report.chain_file = source.file;

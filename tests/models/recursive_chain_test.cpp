@@ -104,6 +104,93 @@ TEST(RecursiveChain, AgreesWithBruteForceOnEveryFitAndFreshKind) {
     }
 }
 
+TEST(RecursiveChain, BinaryRowsAreTheBinomialLawAtLargerN) {
+    // K = 2 rows come from a recurrence (binary_terms) when the law's numbers are below 2^32,
+    // from full powers otherwise (temper:7 at N = 30: 29^7 > 2^32). Both against the closed
+    // form P(c, c') = C(N, j) p^j (1 - p)^(N - j), j = c'_2, p the fitted (and mixed) law of
+    // symbol 2, computed here with gmpxx (too large for the brute-force oracle).
+    struct Case { std::uint64_t n; std::string fit; Rational lambda; };
+    const Rational third(1, 3);
+    for (const Case& c : {Case{40, "mle", 0}, Case{30, "temper:7", 0}, Case{30, "smooth:1/3", Rational(2, 7)}}) {
+        RecursiveModel m = model(2, c.n, c.fit);
+        if (!c.lambda.is_zero()) {
+            m.fresh = FreshData{FreshData::Kind::fraction, c.lambda, 0};
+            m.external = {third, 1 - third};
+        }
+        const Chain<Rational> chain = exact_recursive_chain(validated(m), limits);
+        const auto n = static_cast<unsigned long>(c.n);
+        const oracle::Matrix dense = bridge::dense(chain);
+        for (std::size_t s = 0; s < chain.size(); ++s) {
+            const unsigned long b = std::stoul(chain.label(s).substr(chain.label(s).find(',') + 1)), a = n - b;
+            mpq_class p;
+            if (c.fit == "mle") p = mpq_class(b, n);
+            if (c.fit == "temper:7") {
+                mpz_class a7, b7;
+                mpz_ui_pow_ui(a7.get_mpz_t(), a, 7);
+                mpz_ui_pow_ui(b7.get_mpz_t(), b, 7);
+                p = mpq_class(b7, a7 + b7);
+            }
+            if (c.fit == "smooth:1/3") p = (mpq_class(b) + mpq_class(1, 3)) / (mpq_class(n) + mpq_class(2, 3));
+            p.canonicalize();
+            const mpq_class lambda = bridge::to_oracle(c.lambda);
+            p = (1 - lambda) * p + lambda * mpq_class(2, 3);
+            for (std::size_t t = 0; t < chain.size(); ++t) {
+                const unsigned long j = std::stoul(chain.label(t).substr(chain.label(t).find(',') + 1));
+                mpz_class binomial, pj_num, pj_den, qj_num, qj_den;
+                mpz_bin_uiui(binomial.get_mpz_t(), n, j);
+                const mpq_class q = 1 - p;
+                mpz_pow_ui(pj_num.get_mpz_t(), p.get_num_mpz_t(), j);
+                mpz_pow_ui(pj_den.get_mpz_t(), p.get_den_mpz_t(), j);
+                mpz_pow_ui(qj_num.get_mpz_t(), q.get_num_mpz_t(), n - j);
+                mpz_pow_ui(qj_den.get_mpz_t(), q.get_den_mpz_t(), n - j);
+                mpq_class want(binomial * pj_num * qj_num, pj_den * qj_den);
+                want.canonicalize();
+                ASSERT_EQ(dense[s][t], want) << c.fit << " N=" << c.n << " from " << chain.label(s) << " to "
+                                             << chain.label(t);
+            }
+        }
+    }
+}
+
+TEST(RecursiveChain, MemoryEstimateBoundsTheIntegersOfEveryFitAndFreshKind) {
+    // The plan check of `analyze` refuses by these estimates before building anything: they
+    // must bound what is built. Every weight is at most its row total, so the total's size
+    // bounds every integer, and the chain's integers take at most the estimate.
+    struct Case { std::size_t k; std::uint64_t n; std::string fit; FreshData fresh; std::vector<Rational> q; };
+    const std::vector<Case> cases{
+        {2, 64, "mle", {}, {}},  // d = 64 = 2^6: the row total N^N has exactly N log2 N + 1 bits
+        {2, 61, "mle", {}, {}},
+        {3, 20, "mle", {}, {}},
+        {2, 30, "smooth:1/3", {}, {}},
+        {2, 30, "temper:3", {}, {}},
+        {3, 12, "topk:2", {}, {}},
+        {2, 40, "mle", {FreshData::Kind::fraction, Rational(1, 10), 0}, {Rational(1, 3), Rational(2, 3)}},
+        {2, 40, "mle", {FreshData::Kind::count, 0, 5}, {Rational(1, 7), Rational(6, 7)}},
+        {3, 10, "smooth:2", {FreshData::Kind::count, 0, 2}, {Rational(1, 2), Rational(1, 3), Rational(1, 6)}},
+    };
+    for (const Case& c : cases) {
+        RecursiveModel m = model(c.k, c.n, c.fit);
+        m.fresh = c.fresh;
+        m.external = c.q;
+        m = validated(m);
+        const Chain<Rational> chain = exact_recursive_chain(m, limits);
+        const double bits_bound = exact_row_bits_estimate(m);
+        double largest = 0, integer_bytes = 0;
+        for (std::size_t e = 0; e < chain.support().entries(); ++e) {
+            const Integer w = boost::multiprecision::numerator(chain.weight(e));
+            EXPECT_EQ(boost::multiprecision::denominator(chain.weight(e)), 1);
+            const double bits = static_cast<double>(boost::multiprecision::msb(w) + 1);
+            largest = std::max(largest, bits);
+            integer_bytes += std::ceil(bits / 64) * 8 + 32;  // limbs and the mpq structure
+        }
+        for (std::size_t i = 0; i < chain.size(); ++i)
+            largest = std::max(largest, static_cast<double>(boost::multiprecision::msb(
+                                            boost::multiprecision::numerator(chain.row_total(i))) + 1));
+        EXPECT_LE(largest, bits_bound) << "K=" << c.k << " N=" << c.n << " fit " << c.fit;
+        EXPECT_LE(integer_bytes, exact_memory_estimate(m)) << "K=" << c.k << " N=" << c.n << " fit " << c.fit;
+    }
+}
+
 TEST(RecursiveChain, LargeDoubleChainsLeaveOutOnlyNegligibleTransitions) {
     // N = 4000: (N + 1)^2 = 16 million transitions, above the 10^7 kept densely in doubles.
     const RecursiveModel m = validated(model(2, 4000));

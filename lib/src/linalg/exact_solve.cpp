@@ -32,12 +32,10 @@ struct FmpqMat {
 };
 
 
-void set_scaled(fmpz_t out, const Rational& v, const Integer& scale) {
-    if (scale == 1) {
-        fmpz_set_mpz(out, mpq_numref(v.backend().data()));
-        return;
-    }
-    fmpz_set_mpz(out, detail::scaled(v, scale).backend().data());
+void set_scaled(fmpz_t out, const Rational& v, bool negated, const Integer& scale) {
+    if (scale == 1) fmpz_set_mpz(out, mpq_numref(v.backend().data()));
+    else fmpz_set_mpz(out, detail::scaled(v, scale).backend().data());
+    if (negated) fmpz_neg(out, out);
 }
 
 }  // namespace
@@ -55,9 +53,9 @@ Solution<Rational> solve_rational_flint(const SparseMatrix<Rational>& a, const D
         const Integer scale = detail::row_scale(a, b, i);
         for (std::size_t e = a.row_begin(i); e < a.row_end(i); ++e)
             set_scaled(fmpz_mat_entry(A.m, static_cast<slong>(i), static_cast<slong>(a.column(e))),
-                       a.value(e), scale);
+                       a.magnitude(e), a.negated(e), scale);
         for (std::size_t j = 0; j < b.cols(); ++j)
-            set_scaled(fmpz_mat_entry(B.m, static_cast<slong>(i), static_cast<slong>(j)), b(i, j), scale);
+            set_scaled(fmpz_mat_entry(B.m, static_cast<slong>(i), static_cast<slong>(j)), b(i, j), false, scale);
     }
     FmpqMat X(sn, sk);
     if (!fmpq_mat_solve_fmpz_mat_dixon(X.m, A.m, B.m))

@@ -13,7 +13,7 @@ inline Integer row_scale(const SparseMatrix<Rational>& a, const DenseMatrix<Rati
         const Integer d = boost::multiprecision::denominator(v);
         if (d != 1) scale = boost::multiprecision::lcm(scale, d);
     };
-    for (std::size_t e = a.row_begin(i); e < a.row_end(i); ++e) absorb(a.value(e));
+    for (std::size_t e = a.row_begin(i); e < a.row_end(i); ++e) absorb(a.magnitude(e));  // sign: same denominator
     for (std::size_t j = 0; j < b.cols(); ++j) absorb(b(i, j));
     return scale;
 }

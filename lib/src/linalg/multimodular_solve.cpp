@@ -44,11 +44,13 @@ struct Fmpz {
 
 // The integer system [A | B] scaled row by row. Entries point into the caller's rationals
 // when a row needs no scaling (always, for the analyses' systems), so that no copy of a
-// matrix of ten-thousand-bit numbers is made; scaled rows own their integers.
+// matrix of ten-thousand-bit numbers is made; a negated entry of A (SparseMatrix::add_negated)
+// keeps its sign as a flag. Scaled rows own their integers, signs included.
 struct IntegerSystem {
     std::size_t n = 0, k = 0;
     std::vector<std::size_t> row_start, column;
-    std::vector<mpz_srcptr> a;  ///< scaled entries of A, row by row
+    std::vector<mpz_srcptr> a;  ///< magnitudes of the scaled entries of A, row by row
+    std::vector<bool> a_negated;  ///< entry e of A is -a[e] when set
     std::vector<mpz_srcptr> b;  ///< scaled B, row-major n x k
     std::deque<Integer> owned;  ///< storage of scaled entries (a deque keeps addresses)
 };
@@ -62,17 +64,18 @@ IntegerSystem integer_system(const SparseMatrix<Rational>& a, const DenseMatrix<
     s.b.reserve(s.n * s.k);
     for (std::size_t i = 0; i < s.n; ++i) {
         const Integer scale = detail::row_scale(a, b, i);
-        auto entry = [&](const Rational& v) -> mpz_srcptr {
+        auto entry = [&](const Rational& v, bool negated) -> mpz_srcptr {
             if (scale == 1) return mpq_numref(v.backend().data());
-            s.owned.push_back(detail::scaled(v, scale));
+            s.owned.push_back(negated ? Integer(-detail::scaled(v, scale)) : detail::scaled(v, scale));
             return s.owned.back().backend().data();
         };
         for (std::size_t e = a.row_begin(i); e < a.row_end(i); ++e) {
             s.column.push_back(a.column(e));
-            s.a.push_back(entry(a.value(e)));
+            s.a.push_back(entry(a.magnitude(e), a.negated(e)));
+            s.a_negated.push_back(scale == 1 && a.negated(e));
         }
         s.row_start.push_back(s.column.size());
-        for (std::size_t j = 0; j < s.k; ++j) s.b.push_back(entry(b(i, j)));
+        for (std::size_t j = 0; j < s.k; ++j) s.b.push_back(entry(b(i, j), false));
     }
     return s;
 }
@@ -87,7 +90,8 @@ bool solve_modulo(const IntegerSystem& s, mp_limb_t p, NmodMat& x) {
     NmodMat am(sn, sn, p), bm(sn, sk, p);  // zero-initialised
     for (std::size_t i = 0; i < s.n; ++i) {
         for (std::size_t e = s.row_start[i]; e < s.row_start[i + 1]; ++e)
-            nmod_mat_entry(am.m, static_cast<slong>(i), static_cast<slong>(s.column[e])) = residue(s.a[e], p);
+            nmod_mat_entry(am.m, static_cast<slong>(i), static_cast<slong>(s.column[e])) =
+                s.a_negated[e] ? nmod_neg(residue(s.a[e], p), am.m->mod) : residue(s.a[e], p);
         for (std::size_t j = 0; j < s.k; ++j)
             nmod_mat_entry(bm.m, static_cast<slong>(i), static_cast<slong>(j)) = residue(s.b[i * s.k + j], p);
     }
@@ -112,7 +116,8 @@ bool certifies(const IntegerSystem& s, const DenseMatrix<Rational>& x) {
         for (std::size_t i = 0; i < s.n && ok; ++i) {
             mpz_set_ui(acc, 0);
             for (std::size_t e = s.row_start[i]; e < s.row_start[i + 1]; ++e)
-                mpz_addmul(acc, s.a[e], numerator[s.column[e]].backend().data());
+                if (s.a_negated[e]) mpz_submul(acc, s.a[e], numerator[s.column[e]].backend().data());
+                else mpz_addmul(acc, s.a[e], numerator[s.column[e]].backend().data());
             mpz_mul(rhs, s.b[i * s.k + j], denominator.backend().data());
             ok = mpz_cmp(acc, rhs) == 0;
         }

@@ -62,7 +62,7 @@ Truth evaluate_once(const RecursiveModel& model, const FreshDataTarget& t, Preci
     out.values.clear();
     out.bits = (std::is_same_v<S, Rational> && t.measure != M::entropy) ? 0 : bits;
     const Chain<S> chain = chain_at<S>(model, bits, limits);
-    require_memory(limits, LinearSolver<S>::memory_estimate(static_cast<double>(chain.size()), 1, largest_row_bits(chain)),
+    require_memory(limits, LinearSolver<S>::large_answer_memory_estimate(static_cast<double>(chain.size()), 1, largest_row_bits(chain)),
                    "the stationary solve over " + std::to_string(chain.size()) + " states at lambda = " +
                        model.fresh.fraction.str());
     const ClassStructure cs = class_structure(chain.support());

@@ -1,4 +1,5 @@
 #include <collapse/core/error.hpp>
+#include <collapse/linalg/linear_solver.hpp>
 #include <collapse/models/recursive_chain.hpp>
 
 #include "integer_law.hpp"
@@ -23,8 +24,9 @@ double log2_of(const Integer& x) {
 
 double exact_row_bits_estimate(const RecursiveModel& m) {
     const double n = static_cast<double>(m.samples), k = static_cast<double>(m.symbols);
-    // Bits of the fitted denominator d for the largest state, then of the mixed one.
-    double d_bits = std::log2(n + 1) + 1;
+    // Bits of the fitted denominator d for the largest state, then of the mixed one. An mle
+    // law is c / N, reduced: d <= N, and the row total d^N has at most N log2 N + 1 bits.
+    double d_bits = m.fit.is_mle_equivalent(m.symbols) ? std::log2(n) : std::log2(n + 1) + 1;
     if (m.fit.kind == Fit::Kind::smooth)
         d_bits = log2_of(boost::multiprecision::denominator(m.fit.alpha)) + std::log2(n + 1) +
                  log2_of(boost::multiprecision::numerator(m.fit.alpha)) + std::log2(k) + 2;
@@ -36,12 +38,20 @@ double exact_row_bits_estimate(const RecursiveModel& m) {
         d_bits += log2_of(boost::multiprecision::denominator(m.fresh.fraction));
         for (const Rational& q : m.external) d_bits += log2_of(boost::multiprecision::denominator(q));
     }
-    return n * d_bits;
+    // Fresh count m: the total is d^(N-m) e^m, e the external law's common denominator.
+    if (m.fresh.kind == FreshData::Kind::count && m.fresh.count > 0) {
+        double e_bits = 0;
+        for (const Rational& q : m.external) e_bits += log2_of(boost::multiprecision::denominator(q));
+        d_bits = std::max(d_bits, e_bits);
+    }
+    return n * d_bits + 1;
 }
 
 double exact_memory_estimate(const RecursiveModel& m) {
     const double states = static_cast<double>(state_count(m.symbols, m.samples));
-    const double entry_bytes = exact_row_bits_estimate(m) / 8.0 + 48.0;
+    // Every weight is at most its row total: an upper bound (for mle at K = 2 the average
+    // weight has about 0.93 of the total's bits before the reduction of c / N).
+    const double entry_bytes = LinearSolver<Rational>::integer_bytes(exact_row_bits_estimate(m));
     // The chain is dense at worst (every state reachable in one step). The solves that may
     // follow are estimated by `analyze`, which knows which parts are asked for.
     return states * states * entry_bytes;
@@ -88,11 +98,13 @@ Chain<Rational> exact_recursive_chain(const RecursiveModel& m, const ResourceLim
         labels.push_back(space.label(s));
         IntegerLaw law = fitted_law(m.fit, space.counts(s), n);
         if (by_fraction) law = mixed_law(law, q, m.fresh.fraction);
-        const std::vector<Integer> model_terms =
-            multinomial_terms(model_space, power_table(law, n - fresh_count), model_multinomial);
+        std::optional<std::vector<Integer>> fast_terms = binary_terms(model_space, law);
+        std::vector<Integer> model_terms =
+            fast_terms ? std::move(*fast_terms)
+                       : multinomial_terms(model_space, power_table(law, n - fresh_count), model_multinomial);
         Integer total = power(law.denominator, n - fresh_count) * external_denominator;
         if (fresh_count == 0) {
-            row = model_terms;
+            row = std::move(model_terms);
         } else {  // convolution: c' = x + y
             std::fill(row.begin(), row.end(), Integer(0));
             for (std::size_t x = 0; x < model_space.size(); ++x) {
@@ -110,8 +122,10 @@ Chain<Rational> exact_recursive_chain(const RecursiveModel& m, const ResourceLim
         for (std::size_t t = 0; t < space.size(); ++t) {
             if (row[t].is_zero()) continue;
             column.push_back(t);
-            weights.emplace_back(row[t]);
             check += row[t];
+            // Moved, not copied (an mpq's numerator is an mpz, its denominator stays 1).
+            weights.emplace_back();
+            mpz_swap(mpq_numref(weights.back().backend().data()), row[t].backend().data());
         }
         if (check != total) throw std::logic_error("exact_recursive_chain: a row does not sum to its total");
         totals.emplace_back(std::move(total));

@@ -52,7 +52,7 @@ AbsorptionResult<S> absorption_analysis(const Chain<S>& chain, const ClassStruct
                     a.add(i, chain.row_total(from) - chain.weight(e));
                     diagonal_done = true;
                 } else {
-                    a.add(position[to], -chain.weight(e));
+                    a.add_negated(position[to], chain.weight(e));  // refers to the chain's weight: no copy
                 }
             } else if (want_probabilities) {
                 S& cell = to_closed(i, cs.closed_index[to]);

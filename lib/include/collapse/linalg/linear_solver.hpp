@@ -8,6 +8,7 @@
 #include <collapse/scalar/interval.hpp>
 #include <collapse/scalar/rational.hpp>
 
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -47,9 +48,25 @@ struct LinearSolver<Rational> {
                         " primes)";
         return large;
     }
-    /// Bytes the solver needs for an n x n system with `rhs` columns of `bits`-bit entries.
+    /// Bytes an exact big integer of `bits` bits takes: its limbs, the malloc chunk around
+    /// them, the mpq (or fmpz and mpz) structure and a one-limb denominator.
+    static double integer_bytes(double bits) { return bits / 8.0 + 96.0; }
+    /// Bytes the solver needs, besides the chain, for an n x n system with `rhs` columns of
+    /// `bits`-bit entries whose answers have small height (the multimodular route succeeds):
+    /// per entry of A a column index and a reference in the SparseMatrix and again in the
+    /// solver's integer view (the integers themselves are the chain's: add_negated), the dense
+    /// word matrix modulo one prime and its LU copy; [B | X] and the diagonal are owned.
     static double memory_estimate(double n, double rhs, double bits, double /*half_band*/ = -1) {
-        return (n * n + 2 * n * rhs) * (bits / 8.0 + 32.0) * 3.0;
+        return 48.0 * n * n + n * (2 * rhs + 1) * integer_bytes(bits);
+    }
+    /// Bytes when the answers have large height (expected steps) and Dixon's lifting runs:
+    /// FLINT copies A into an fmpz_mat and lifts X modulo p^k up to twice the Hadamard
+    /// bound H of its numerators and denominators. Two n x rhs blocks of 2H-bit numbers
+    /// bound what was measured (binary mle, expected steps, N = 200..400: 1.25 blocks).
+    static double large_answer_memory_estimate(double n, double rhs, double bits) {
+        const double hadamard_bits = n * (bits + 0.5 * std::log2(n + 1) + 1);
+        return memory_estimate(n, rhs, bits) + n * n * integer_bytes(bits) +
+               2.0 * n * rhs * integer_bytes(2 * hadamard_bits);
     }
 };
 
@@ -77,6 +94,10 @@ struct LinearSolver<double> {
             return n * width * (16.0 + 8.0) + 2 * n * rhs * 8.0;
         return (2 * n * n + 2 * n * rhs) * 8.0;
     }
+    /// Floating point has no answers of large height.
+    static double large_answer_memory_estimate(double n, double rhs, double bits) {
+        return memory_estimate(n, rhs, bits);
+    }
 };
 
 /// Verified solve in interval arithmetic: Gaussian elimination without pivoting. The
@@ -94,6 +115,10 @@ struct LinearSolver<Interval> {
     }
     static double memory_estimate(double n, double rhs, double bits, double /*half_band*/ = -1) {
         return (n * n + 2 * n * rhs) * (2 * (bits / 8.0 + 32.0) + 72.0);
+    }
+    /// Enclosures have a fixed precision: no answers of large height.
+    static double large_answer_memory_estimate(double n, double rhs, double bits) {
+        return memory_estimate(n, rhs, bits);
     }
 };
 
