@@ -114,7 +114,7 @@ TEST(CertifiedAbsorption, PoorApproximationsGiveWiderButValidEnclosures) {
     const RecursiveModel model = bridge::model(2, n);
     const RowEnclosureSource rows = two_symbol_row_enclosures(model);
     const WindowedStructure structure = windowed_structure(rows, n + 1);
-    ApproximateAbsorption approximate = refined_absorption(rows, structure.classes, true);
+    ApproximateAbsorption approximate = refined_absorption(rows, structure, true);
     const oracle::Vector steps = oracle::expected_steps(closed_form(n, mle_probabilities(n)));
     // Off by 1e-6 everywhere, and a weight vector of ones instead of the expected steps
     // (still positive with (I - Q) v > 0: every state can be absorbed in one step).
@@ -134,7 +134,7 @@ TEST(CertifiedAbsorption, RefusesWhatItCannotCertify) {
     const unsigned n = 12;
     const RowEnclosureSource rows = two_symbol_row_enclosures(bridge::model(2, n));
     const WindowedStructure structure = windowed_structure(rows, n + 1);
-    ApproximateAbsorption approximate = refined_absorption(rows, structure.classes, true);
+    ApproximateAbsorption approximate = refined_absorption(rows, structure, true);
     // A weight vector v with (I - Q) v <= 0 somewhere proves nothing.
     ApproximateAbsorption flat = approximate;
     for (long double& t : flat.expected_steps) t = 1;

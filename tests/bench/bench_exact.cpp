@@ -82,7 +82,7 @@ static void BM_RefinedAbsorptionByRows(benchmark::State& state) {
     const RecursiveModel model = binary(static_cast<std::uint64_t>(state.range(0)));
     const RowEnclosureSource rows = two_symbol_row_enclosures(model);
     const WindowedStructure structure = windowed_structure(rows, model.samples + 1);
-    for (auto _ : state) benchmark::DoNotOptimize(refined_absorption(rows, structure.classes, true));
+    for (auto _ : state) benchmark::DoNotOptimize(refined_absorption(rows, structure, true));
 }
 BENCHMARK(BM_RefinedAbsorptionByRows)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 

@@ -41,10 +41,10 @@ WindowedStructure windowed_structure(const RowEnclosureSource& rows, std::size_t
 }
 
 void require_certified_absorption_memory(std::size_t states, double row_width, const ResourceLimits& limits) {
-    // Held at once at the peak: the support (8 bytes per kept transition), the sparse system
-    // (16), the band (8 per entry of a band as wide as a row), and a few vectors per state.
+    // Held at once at the peak: the support (8 bytes per kept transition), the band (8 per
+    // entry of a band as wide as a row), and a few vectors per state.
     const double n = static_cast<double>(states), width = std::min(n, row_width);
-    require_memory(limits, n * width * (8.0 + 16.0 + 8.0) + n * 160.0,
+    require_memory(limits, n * width * (8.0 + 8.0) + n * 160.0,
                    "the absorption analysis by rows of a chain of " + std::to_string(states) + " states (about " +
                        std::to_string(static_cast<long long>(width)) + " transitions kept per row)");
 }
@@ -54,7 +54,7 @@ AbsorptionByRows<Interval> certified_absorption(const RowEnclosureSource& rows, 
                                                 const ResourceLimits& limits) {
     require_certified_absorption_memory(states, row_width, limits);
     AbsorptionByRows<Interval> out{windowed_structure(rows, states), {}};
-    const ApproximateAbsorption approximate = refined_absorption(rows, out.structure.classes, want_probabilities);
+    const ApproximateAbsorption approximate = refined_absorption(rows, out.structure, want_probabilities);
     out.absorption = certify_absorption(rows, out.structure.classes, approximate, want_probabilities, want_steps);
     return out;
 }
@@ -64,7 +64,7 @@ AbsorptionByRows<double> approximate_absorption_by_rows(const RowEnclosureSource
                                                         const ResourceLimits& limits) {
     require_certified_absorption_memory(states, row_width, limits);
     AbsorptionByRows<double> out{windowed_structure(rows, states), {}};
-    const ApproximateAbsorption refined = refined_absorption(rows, out.structure.classes, want_probabilities);
+    const ApproximateAbsorption refined = refined_absorption(rows, out.structure, want_probabilities);
     AbsorptionResult<double>& a = out.absorption;
     a.transient = refined.transient;
     const std::size_t n = refined.transient.size();

@@ -43,9 +43,10 @@ struct WindowedStructure {
 };
 WindowedStructure windowed_structure(const RowEnclosureSource& rows, std::size_t states);
 
-/// A double band LU of the rows' midpoints, then `refinements` steps of iterative refinement
-/// with long double residuals. Throws Unable when the band LU meets a pivot that is not positive.
-ApproximateAbsorption refined_absorption(const RowEnclosureSource& rows, const ClassStructure& cs,
+/// A double band LU of the rows' midpoints (its band read off `structure.support`), then
+/// `refinements` steps of iterative refinement with long double residuals. Throws Unable
+/// when the band LU meets a pivot that is not positive.
+ApproximateAbsorption refined_absorption(const RowEnclosureSource& rows, const WindowedStructure& structure,
                                          bool want_probabilities, int refinements = 2);
 
 /// Enclosures of the absorption probabilities (if asked) and expected steps (if asked) of the

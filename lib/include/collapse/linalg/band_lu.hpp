@@ -13,9 +13,27 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace collapse {
+
+/// An n x n matrix stored by its band: row i holds columns i - lower .. i + upper.
+class BandMatrix {
+public:
+    BandMatrix(std::size_t n, std::size_t lower, std::size_t upper)
+        : n_(n), lower_(lower), upper_(upper), values_(n * (lower + upper + 1), 0.0) {}
+    std::size_t size() const { return n_; }
+    std::size_t lower() const { return lower_; }
+    std::size_t upper() const { return upper_; }
+    /// Entry (i, j), for i - lower <= j <= i + upper only.
+    double& at(std::size_t i, std::size_t j) { return values_[i * (lower_ + upper_ + 1) + (j + lower_ - i)]; }
+    double at(std::size_t i, std::size_t j) const { return values_[i * (lower_ + upper_ + 1) + (j + lower_ - i)]; }
+
+private:
+    std::size_t n_, lower_, upper_;
+    std::vector<double> values_;
+};
 
 class BandLU {
 public:
@@ -29,24 +47,24 @@ public:
 
     /// The factors, or nothing when a diagonal or a pivot is not positive and finite.
     static std::optional<BandLU> factor(const SparseMatrix<double>& a);
+    /// The same from a band already filled (no sparse copy: the band is the only storage).
+    static std::optional<BandLU> factor(BandMatrix band);
 
     /// Overwrites x (n rows, any number of columns) with A^-1 x. Throws Unable when the result
     /// is not finite (A singular to double precision).
     void solve(DenseMatrix<double>& x) const;
 
-    std::size_t size() const { return n_; }
-    std::size_t lower() const { return lower_; }
-    std::size_t upper() const { return upper_; }
-    /// "band LU without pivoting (M-matrix), lower/upper bandwidth L/U, ..."
+    std::size_t size() const { return lu_.size(); }
+    std::size_t lower() const { return lu_.lower(); }
+    std::size_t upper() const { return lu_.upper(); }
+    /// "band LU without pivoting (M-matrix), lower/upper bandwidth L/U", and whether
+    /// negligible entries were dropped.
     std::string description() const;
 
 private:
-    BandLU() = default;
-    double& at(std::size_t i, std::size_t j) { return values_[i * (lower_ + upper_ + 1) + (j + lower_ - i)]; }
-    double at(std::size_t i, std::size_t j) const { return values_[i * (lower_ + upper_ + 1) + (j + lower_ - i)]; }
-
-    std::size_t n_ = 0, lower_ = 0, upper_ = 0;
-    std::vector<double> values_;  ///< row i: columns i - lower .. i + upper; L's multipliers below the diagonal
+    BandLU(BandMatrix lu, bool dropped) : lu_(std::move(lu)), dropped_negligible_(dropped) {}
+    BandMatrix lu_;  ///< U on and above the diagonal, L's multipliers below it
+    bool dropped_negligible_;  ///< built from a sparse matrix whose negligible entries were dropped
 };
 
 }  // namespace collapse
