@@ -2,6 +2,7 @@
 
 #include "metrics_commands.hpp"
 #include "model_options.hpp"
+#include "stationary_by_rows.hpp"
 
 #include <collapse/analysis/analysis.hpp>
 #include <collapse/analysis/certified_absorption.hpp>
@@ -277,6 +278,9 @@ void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& l
     }
     // The number type is chosen here, once; everything below is the same code for each.
     if (row_route_applies(o, parts, source)) out << analyze_by_rows(o, parts, *source.model, bits, limits);
+    else if (source.model && parts.stationary && !parts.absorption && !parts.steps && !parts.theorems && !o.start &&
+             stationary_route_applies(o, *source.model))
+        out << analyze_stationary_by_rows(o, *source.model, bits, limits);
     else if (o.arithmetic == "float") out << analyze_in<double>(o, parts, source, 53, limits);
     else if (o.arithmetic == "exact") out << analyze_in<Rational>(o, parts, source, 0, limits);
     else out << analyze_verified(o, parts, source, bits, limits);

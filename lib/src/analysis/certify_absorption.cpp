@@ -3,6 +3,7 @@
 #include <collapse/core/error.hpp>
 
 #include <collapse/core/directed_rounding.hpp>
+#include "long_double_bounds.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,32 +16,10 @@ namespace collapse {
 namespace {
 
 using detail::add_down;
+using detail::between;
+using detail::scientific;
 using detail::mul_down;
 using detail::sub_down;
-
-// A long double as the exact rational it is: significand (64 bits) times a power of two.
-Rational exact_rational(long double x) {
-    if (!std::isfinite(x)) throw std::logic_error("certify_absorption: a bound is not finite");
-    if (x == 0) return Rational(0);
-    int exponent = 0;
-    const long double fraction = std::frexp(std::fabs(x), &exponent);  // in [1/2, 1)
-    const auto significand = static_cast<unsigned long long>(std::ldexp(fraction, 64));
-    Rational q{Integer(significand)};
-    const int shift = exponent - 64;
-    if (shift > 0) q *= Rational(Integer(1) << shift);
-    else if (shift < 0) q /= Rational(Integer(1) << -shift);
-    return x < 0 ? Rational(-q) : q;
-}
-
-Interval between(long double lo, long double hi) {
-    return Interval::hull(Interval::enclose(exact_rational(lo), 64), Interval::enclose(exact_rational(hi), 64));
-}
-
-std::string scientific(long double x) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2Le", x);
-    return text;
-}
 
 // A vector over all states (closed states carry their boundary values) and the bound its
 // residuals reach. `constant` is the right side's part that is the same in every row: 1 for
