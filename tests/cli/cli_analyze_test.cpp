@@ -2,6 +2,7 @@
 // and model.md). Every expected value below is derived by hand in the comment next to it,
 // or from a closed form of model.md (T2: c_i/N; T5: E_pi[c] = N q); none was copied from the
 // program's output.
+#include "json_values.hpp"
 #include "run_program.hpp"
 
 #include <gmpxx.h>
@@ -19,7 +20,9 @@
 
 namespace {
 
+using collapse_test::analyze_json;
 using collapse_test::command_line;
+using collapse_test::decimal_value;
 using collapse_test::data_file;
 using collapse_test::ProgramResult;
 using collapse_test::run_collapse;
@@ -28,27 +31,6 @@ using Json = nlohmann::json;
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-/// Runs `collapse analyze ARGS --json`, requires success, returns the parsed JSON object.
-Json analyze_json(std::vector<std::string> args) {
-    args.insert(args.begin(), "analyze");
-    args.emplace_back("--json");
-    const ProgramResult r = run_collapse(args);
-    EXPECT_EQ(r.exit_status, 0) << command_line(args) << "\nstderr: " << r.err;
-    EXPECT_EQ(r.signal, 0) << command_line(args);
-    EXPECT_FALSE(r.timed_out) << command_line(args);
-    EXPECT_EQ(r.err, "") << command_line(args);
-    if (r.exit_status != 0) return Json::object();
-    Json j;
-    try {
-        j = Json::parse(r.out);  // exactly one JSON value, nothing else but white space
-    } catch (const Json::parse_error& e) {
-        ADD_FAILURE() << command_line(args) << ": stdout is not one JSON value: " << e.what() << "\n" << r.out;
-        return Json::object();
-    }
-    EXPECT_TRUE(j.is_object()) << command_line(args);
-    return j;
-}
 
 /// An exact value must be a string "p/q" in lowest terms, or "n" for an integer.
 mpq_class exact_value(const Json& v) {
@@ -907,22 +889,6 @@ TEST(CliFloat, NonIntegerTemperIsAccepted) {
 
 namespace {
 
-// A decimal string such as "0.3333", "-2.5e-3" or "12", read exactly (independently of lib/).
-mpq_class decimal_value(const std::string& text) {
-    static const std::regex shape(R"((-?)([0-9]+)(?:\.([0-9]*))?(?:e(-?[0-9]+))?)");
-    std::smatch m;
-    if (!std::regex_match(text, m, shape)) {
-        ADD_FAILURE() << "'" << text << "' is not a decimal string";
-        return 0;
-    }
-    const std::string digits = m[2].str() + m[3].str();
-    long exponent = (m[4].matched ? std::stol(m[4].str()) : 0) - static_cast<long>(m[3].length());
-    mpz_class value(digits, 10), scale = 1;
-    for (long i = 0; i < std::labs(exponent); ++i) scale *= 10;
-    mpq_class q = exponent >= 0 ? mpq_class(value * scale) : mpq_class(value, scale);
-    q.canonicalize();
-    return m[1].length() ? mpq_class(-q) : q;
-}
 
 // An interval value is ["lo", "hi"] (cli.md); true when it contains `exact`.
 bool encloses(const Json& v, const mpq_class& exact) {

@@ -4,6 +4,7 @@
 // MPFR reference; brackets are re-checked at both ends with the oracle.
 #include "mpfr_reference.hpp"
 #include "oracle.hpp"
+#include "json_values.hpp"
 #include "run_program.hpp"
 
 #include <gmpxx.h>
@@ -17,6 +18,7 @@
 namespace {
 
 using collapse_test::command_line;
+using collapse_test::decimal_value;
 using collapse_test::ProgramResult;
 using collapse_test::run_collapse;
 using Json = nlohmann::json;
@@ -43,36 +45,12 @@ mpq_class exact(const Json& v) {
     return q;
 }
 
-// A decimal string "d.ddd", "-d.ddd" or "d.ddde-N" read exactly.
-mpq_class decimal(const std::string& text) {
-    std::string mantissa = text;
-    long exponent = 0;
-    if (const auto e = text.find('e'); e != std::string::npos) {
-        mantissa = text.substr(0, e);
-        exponent = std::stol(text.substr(e + 1));
-    }
-    const bool negative = !mantissa.empty() && mantissa[0] == '-';
-    if (negative) mantissa.erase(0, 1);
-    std::string digits = mantissa;
-    long scale = 0;
-    if (const auto dot = mantissa.find('.'); dot != std::string::npos) {
-        digits = mantissa.substr(0, dot) + mantissa.substr(dot + 1);
-        scale = static_cast<long>(mantissa.size() - dot - 1);
-    }
-    const mpz_class num(digits, 10);
-    mpz_class p = 1;
-    const long shift = exponent - scale;
-    for (long i = 0; i < (shift < 0 ? -shift : shift); ++i) p *= 10;
-    mpq_class q = shift >= 0 ? mpq_class(num * p) : mpq_class(num, p);
-    q.canonicalize();
-    return negative ? mpq_class(-q) : q;
-}
 
 // An enclosure ["lo", "hi"] contains x.
 bool encloses(const Json& v, const mpq_class& x) {
     EXPECT_TRUE(v.is_array() && v.size() == 2) << v.dump();
     if (!v.is_array() || v.size() != 2) return false;
-    return decimal(v[0].get<std::string>()) <= x && x <= decimal(v[1].get<std::string>());
+    return decimal_value(v[0].get<std::string>()) <= x && x <= decimal_value(v[1].get<std::string>());
 }
 
 int oracle_index(const std::vector<std::vector<int>>& states, const std::string& label) {

@@ -2,6 +2,7 @@
 // symbols with fresh data: a certified dense solve"): three-symbol chains with fresh data,
 // past 500 states, in interval arithmetic. The enclosures are checked against the exact
 // stationary law of `--arithmetic exact` (the exact regenerative solve: another engine).
+#include "json_values.hpp"
 #include "run_program.hpp"
 
 #include <gmpxx.h>
@@ -14,37 +15,20 @@
 
 namespace {
 
+using collapse_test::analyze_json;
 using collapse_test::command_line;
+using collapse_test::decimal_value;
 using collapse_test::ProgramResult;
 using collapse_test::run_collapse;
 using Json = nlohmann::json;
 
-Json analyze_json(std::vector<std::string> args) {
-    args.insert(args.begin(), "analyze");
-    args.emplace_back("--json");
-    const ProgramResult r = run_collapse(args);
-    EXPECT_EQ(r.exit_status, 0) << command_line(args) << "\nstderr: " << r.err;
-    if (r.exit_status != 0) return Json::object();
-    return Json::parse(r.out);
-}
-
 // "p/q", "n", or a decimal string "-1.25e-7", exactly.
 mpq_class value_of(const Json& v) {
     const std::string text = v.get<std::string>();
-    static const std::regex decimal(R"((-?)([0-9]+)(?:\.([0-9]*))?(?:e(-?[0-9]+))?)");
-    std::smatch m;
-    if (text.find('/') != std::string::npos || !std::regex_match(text, m, decimal)) {
-        mpq_class q(text, 10);
-        q.canonicalize();
-        return q;
-    }
-    const std::string digits = m[2].str() + m[3].str();
-    const long exponent = (m[4].matched ? std::stol(m[4].str()) : 0) - static_cast<long>(m[3].length());
-    mpz_class value(digits, 10), scale = 1;
-    for (long i = 0; i < std::labs(exponent); ++i) scale *= 10;
-    mpq_class q = exponent >= 0 ? mpq_class(value * scale) : mpq_class(value, scale);
+    if (text.find('/') == std::string::npos) return decimal_value(text);
+    mpq_class q(text, 10);
     q.canonicalize();
-    return m[1].length() ? mpq_class(-q) : q;
+    return q;
 }
 
 const std::vector<std::string> model_args{"--symbols", "3", "--samples", "32", "--fresh-fraction", "1/10",

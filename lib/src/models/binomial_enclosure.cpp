@@ -3,7 +3,7 @@
 
 #include <collapse/core/directed_rounding.hpp>
 
-#include <mpfr.h>
+#include "long_double_rational.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -45,15 +45,7 @@ long double walk(std::size_t j, std::size_t end, long double negligible, Step st
 }  // namespace
 
 std::pair<long double, long double> enclose_ratio(const Integer& a, const Integer& d) {
-    const Rational q(a, d);
-    mpfr_t x;
-    mpfr_init2(x, 64);
-    mpfr_set_q(x, q.backend().data(), MPFR_RNDD);
-    const long double lo = mpfr_get_ld(x, MPFR_RNDD);
-    mpfr_set_q(x, q.backend().data(), MPFR_RNDU);
-    const long double hi = mpfr_get_ld(x, MPFR_RNDU);
-    mpfr_clear(x);
-    return {lo, hi};
+    return enclose_in_long_double(Rational(a, d));
 }
 
 ProbabilityEnclosure enclose_probability(const Integer& a, const Integer& d) {
