@@ -117,13 +117,17 @@ constexpr long precision_cap = 4096;
 // lifting runs: always for expected steps, and for probabilities except where T2 (mle
 // without fresh data: absorption probabilities c_k / N, closed classes single states)
 // says the multimodular route certifies them.
+// T2: mle without fresh data has absorption probabilities c_k / N, of small height.
+bool absorption_answers_small(const RecursiveModel& model) {
+    return model.fit.is_mle_equivalent(model.symbols) && model.fresh.absent();
+}
+
 void require_exact_plan_fits(const RecursiveModel& model, const Parts& parts, const ResourceLimits& limits) {
     const bool probabilities = parts.stationary || parts.absorption || parts.theorems;
     if (!probabilities && !parts.steps) return;
     const double states = static_cast<double>(state_count(model.symbols, model.samples));
     const double closed = static_cast<double>(model.symbols), bits = exact_row_bits_estimate(model);
-    const bool small_answers = model.fit.is_mle_equivalent(model.symbols) && model.fresh.absent();
-    const bool large_probabilities = probabilities && !small_answers;
+    const bool large_probabilities = probabilities && !absorption_answers_small(model);
     const bool dixon = parts.steps || large_probabilities;
     const double chain = exact_memory_estimate(model);
     // The solves run one after the other: the larger one counts (expected steps: one column).
@@ -152,6 +156,7 @@ std::string analyze_in(const AnalyzeOptions& o, const Parts& parts, const Source
     request.stationary = parts.stationary || theorems_need;
     request.absorption = parts.absorption || theorems_need;
     request.expected_steps = parts.steps;
+    request.absorption_answers_small = source.model && absorption_answers_small(*source.model);
     if (o.start) {
         const auto start = chain.find(*o.start);
         if (!start) throw unknown_start(*o.start, source.model.has_value(), chain);

@@ -96,3 +96,26 @@ TEST(Analysis, OnlyRequestedPartsAreComputed) {
     EXPECT_EQ(r.absorption->probability.rows(), 0u);
     EXPECT_EQ(r.absorption->expected_steps[1], Rational(4));  // i (n - i) at i = 2
 }
+
+TEST(Absorption, ExactSolvesAreBudgetedForDixonUnlessTheAnswersAreKnownSmall) {
+    // Gambler's ruin on 0..60: without a theorem saying the absorption probabilities are
+    // small, every exact solve is budgeted for Dixon's lifting (the larger estimate); with
+    // the flag, absorption alone is budgeted by the multimodular route. The limit sits
+    // between the two estimates, so only the second request fits.
+    const int n = 60;
+    const Chain<Rational> chain = bridge::chain_from(gamblers_ruin(n));
+    const double bits = largest_row_bits(chain), transient = n - 1;
+    const double small = LinearSolver<Rational>::memory_estimate(transient, 2, bits);
+    const double large = LinearSolver<Rational>::large_answer_memory_estimate(transient, 2, bits);
+    ASSERT_LT(small, large);
+    AnalysisRequest request;
+    request.stationary = false;
+    request.expected_steps = false;
+    request.limits.memory_bytes = static_cast<std::uint64_t>((small + large) / 2);
+    EXPECT_THROW(analyze(chain, request), ResourceLimit);
+    request.absorption_answers_small = true;
+    const Analysis<Rational> a = analyze(chain, request);
+    EXPECT_EQ(a.absorption->probability(0, 1), Rational(1, n));
+    request.expected_steps = true;  // expected steps have large height whatever the flag says
+    EXPECT_THROW(analyze(chain, request), ResourceLimit);
+}

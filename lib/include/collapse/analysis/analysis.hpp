@@ -21,6 +21,11 @@ struct AnalysisRequest {
     struct Transient { std::size_t start; std::uint64_t steps; };
     std::optional<Transient> transient;
     ResourceLimits limits;
+    /// Set when a theorem guarantees absorption probabilities of small height (T2: mle
+    /// without fresh data, c_k / N): their exact solve is then budgeted by the multimodular
+    /// route alone. Otherwise every exact solve is budgeted for Dixon's lifting, which runs
+    /// when the answers are large (expected steps, stationary laws, other chains).
+    bool absorption_answers_small = false;
 };
 
 template <Scalar S>
@@ -60,15 +65,21 @@ Analysis<S> analyze(const Chain<S>& chain, const AnalysisRequest& request) {
         std::size_t largest = 0;
         for (std::size_t k = 0; k < out.classes.closed.size(); ++k)
             largest = std::max(largest, out.classes.closed_class(k).size());
-        require_memory(request.limits, Solver::memory_estimate(static_cast<double>(largest), 1, bits),
+        require_memory(request.limits, Solver::large_answer_memory_estimate(static_cast<double>(largest), 1, bits),
                        "the stationary solve of a closed class of " + std::to_string(largest) + " states");
         out.stationary = stationary_distributions<S, Solver>(chain, out.classes);
     }
     if (request.absorption || request.expected_steps) {
         const double n = static_cast<double>(out.classes.transient.size());
-        require_memory(request.limits,
-                       Solver::memory_estimate(n, static_cast<double>(out.classes.closed.size()) + 1, bits,
-                                               half_bandwidth(chain.support())),
+        const double closed = static_cast<double>(out.classes.closed.size());
+        const double band = half_bandwidth(chain.support());
+        // The two solves run one after the other (absorption.hpp): the larger one counts.
+        double need = 0.0;
+        if (request.absorption)
+            need = request.absorption_answers_small ? Solver::memory_estimate(n, closed, bits, band)
+                                                    : Solver::large_answer_memory_estimate(n, closed, bits, band);
+        if (request.expected_steps) need = std::max(need, Solver::large_answer_memory_estimate(n, 1, bits, band));
+        require_memory(request.limits, need,
                        "the absorption solve over " + std::to_string(out.classes.transient.size()) +
                            " transient states");
         out.absorption = absorption_analysis<S, Solver>(chain, out.classes, request.absorption,

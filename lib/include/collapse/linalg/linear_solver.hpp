@@ -63,7 +63,7 @@ struct LinearSolver<Rational> {
     /// FLINT copies A into an fmpz_mat and lifts X modulo p^k up to twice the Hadamard
     /// bound H of its numerators and denominators. Two n x rhs blocks of 2H-bit numbers
     /// bound what was measured (binary mle, expected steps, N = 200..400: 1.25 blocks).
-    static double large_answer_memory_estimate(double n, double rhs, double bits) {
+    static double large_answer_memory_estimate(double n, double rhs, double bits, double /*half_band*/ = -1) {
         const double hadamard_bits = n * (bits + 0.5 * std::log2(n + 1) + 1);
         return memory_estimate(n, rhs, bits) + n * n * integer_bytes(bits) +
                2.0 * n * rhs * integer_bytes(2 * hadamard_bits);
@@ -95,8 +95,8 @@ struct LinearSolver<double> {
         return (2 * n * n + 2 * n * rhs) * 8.0;
     }
     /// Floating point has no answers of large height.
-    static double large_answer_memory_estimate(double n, double rhs, double bits) {
-        return memory_estimate(n, rhs, bits);
+    static double large_answer_memory_estimate(double n, double rhs, double bits, double half_band = -1) {
+        return memory_estimate(n, rhs, bits, half_band);
     }
 };
 
@@ -117,8 +117,8 @@ struct LinearSolver<Interval> {
         return (n * n + 2 * n * rhs) * (2 * (bits / 8.0 + 32.0) + 72.0);
     }
     /// Enclosures have a fixed precision: no answers of large height.
-    static double large_answer_memory_estimate(double n, double rhs, double bits) {
-        return memory_estimate(n, rhs, bits);
+    static double large_answer_memory_estimate(double n, double rhs, double bits, double half_band = -1) {
+        return memory_estimate(n, rhs, bits, half_band);
     }
 };
 
