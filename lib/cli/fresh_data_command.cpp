@@ -24,13 +24,7 @@ void fresh_data_command(const FreshDataOptions& o, std::ostream& out, const Reso
     if (m.arithmetic != "exact" && m.arithmetic != "interval")
         throw InvalidInput("--arithmetic: '" + m.arithmetic +
                            "' cannot certify a bracket; accepted: exact, interval");
-    long bits = 128;
-    if (m.precision) {
-        const auto requested = parse_count(*m.precision, "--precision");
-        if (requested < 16 || requested > 4096)
-            throw InvalidInput("--precision: " + *m.precision + " bits is not accepted; accepted: 16 to 4096");
-        bits = static_cast<long>(requested);
-    }
+    const long bits = precision_from(m.precision);
     Rational width(1, 1000);
     if (o.width) {
         width = parse_rational(*o.width, "--width");

@@ -16,8 +16,6 @@
 namespace collapse::cli {
 namespace {
 
-constexpr long precision_cap = 4096;
-
 template <Scalar S>
 Chain<S> chain_of(const RecursiveModel& model, long bits, const ResourceLimits& limits) {
     if constexpr (std::is_same_v<S, Rational>) return exact_recursive_chain(model, limits);
@@ -86,14 +84,7 @@ void metrics_command(const MetricsOptions& o, std::ostream& out, const ResourceL
     if (m.precision && m.arithmetic == "float")
         throw InvalidInput("--precision " + *m.precision + ": precision applies to exact (its entropy and KL "
                            "enclosures) and interval arithmetic, not to float");
-    long bits = 128;
-    if (m.precision) {
-        const auto requested = parse_count(*m.precision, "--precision");
-        if (requested < 16 || requested > static_cast<unsigned long long>(precision_cap))
-            throw InvalidInput("--precision: " + *m.precision + " bits is not accepted; accepted: 16 to " +
-                               std::to_string(precision_cap));
-        bits = static_cast<long>(requested);
-    }
+    const long bits = precision_from(m.precision);
     const std::uint64_t generations = parse_count(*o.generations, "--generations");
     const RecursiveModel model = model_from(m);
     if (m.arithmetic == "float") {

@@ -34,10 +34,7 @@ plot::Numbers numbers_from(const AnalyzeOptions& m, const ResourceLimits& limits
     if (m.precision) {
         if (numbers.kind != plot::Numbers::Kind::interval)
             throw InvalidInput("--precision " + *m.precision + ": precision applies to --arithmetic interval only");
-        const auto bits = parse_count(*m.precision, "--precision");
-        if (bits < 16 || bits > 4096)
-            throw InvalidInput("--precision: " + *m.precision + " bits is not accepted; accepted: 16 to 4096");
-        numbers.bits = static_cast<long>(bits);
+        numbers.bits = precision_from(m.precision);
     }
     return numbers;
 }

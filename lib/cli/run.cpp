@@ -38,6 +38,15 @@ std::vector<std::string> split(const std::string& text, char sep) {
     return out;
 }
 
+long precision_from(const std::optional<std::string>& precision) {
+    if (!precision) return 128;
+    const auto requested = parse_count(*precision, "--precision");
+    if (requested < 16 || requested > static_cast<unsigned long long>(precision_cap))
+        throw InvalidInput("--precision: " + *precision + " bits is not accepted; accepted: 16 to " +
+                           std::to_string(precision_cap));
+    return static_cast<long>(requested);
+}
+
 // Shared with the other commands (model_options.hpp).
 RecursiveModel model_from(const AnalyzeOptions& o) {
     if (!o.symbols || !o.samples)
@@ -107,8 +116,6 @@ Chain<S> chain_in(const Source& source, long bits, const ResourceLimits& limits)
     }
 }
 
-// Where a verified method needs more precision, it is raised up to this many bits.
-constexpr long precision_cap = 4096;
 
 // An exact recursive chain and the solves that follow are held in memory together: refuse
 // before building anything when both cannot fit (every state counted as transient, the
@@ -259,14 +266,7 @@ void analyze(const AnalyzeOptions& o, std::ostream& out, const ResourceLimits& l
     if (o.precision && o.arithmetic != "interval")
         throw InvalidInput("--precision " + *o.precision + ": precision applies to --arithmetic interval only (here " +
                            o.arithmetic + ")");
-    long bits = 128;
-    if (o.precision) {
-        const auto requested = parse_count(*o.precision, "--precision");
-        if (requested < 16 || requested > static_cast<unsigned long long>(precision_cap))
-            throw InvalidInput("--precision: " + *o.precision + " bits is not accepted; accepted: 16 to " +
-                               std::to_string(precision_cap));
-        bits = static_cast<long>(requested);
-    }
+    const long bits = precision_from(o.precision);
     const Parts parts = parts_from(o.what);
     if (o.start.has_value() != o.steps.has_value())
         throw InvalidInput("--start and --steps go together: the transient law needs a start state and a number of steps");

@@ -25,14 +25,7 @@ Json value(const Interval& x) {
     return Json::array({x.lower_decimal(digits), x.upper_decimal(digits)});
 }
 
-std::string_view arithmetic_name(Guarantee g) {
-    switch (g) {
-        case Guarantee::exact: return "exact";
-        case Guarantee::enclosure: return "interval";
-        case Guarantee::approximate: return "float";
-    }
-    return "?";
-}
+using detail::arithmetic_name;
 
 }  // namespace
 

@@ -50,14 +50,7 @@ std::string text(double x) {
 
 using detail::print_table;
 
-std::string_view arithmetic_name(Guarantee g) {
-    switch (g) {
-        case Guarantee::exact: return "exact";
-        case Guarantee::enclosure: return "interval";
-        case Guarantee::approximate: return "float";
-    }
-    return "?";
-}
+using detail::arithmetic_name;
 
 template <Scalar S>
 Json metrics_json(const ExpectedMetrics<S>& e) {

@@ -1,11 +1,24 @@
 #pragma once
-// Internal to the library's JSON writers: the echo of a recursive-training model, the same
-// in every command's output (cli.md: "every parameter explicit").
+// Internal to the library's JSON writers: the pieces every command's output shares, such as
+// the echo of a recursive-training model (cli.md: "every parameter explicit").
 #include <collapse/models/recursive_model.hpp>
+#include <collapse/scalar/scalar.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+
 namespace collapse::detail {
+
+/// The "arithmetic" key of every command's JSON: the guarantee as the --arithmetic value.
+inline std::string_view arithmetic_name(Guarantee g) {
+    switch (g) {
+        case Guarantee::exact: return "exact";
+        case Guarantee::enclosure: return "interval";
+        case Guarantee::approximate: return "float";
+    }
+    return "?";
+}
 
 inline nlohmann::ordered_json model_json(const RecursiveModel& m) {
     using Json = nlohmann::ordered_json;

@@ -4,6 +4,7 @@
 
 #include <collapse/analysis/absorption.hpp>
 #include <collapse/analysis/analysis.hpp>
+#include <collapse/analysis/transient_law.hpp>
 #include <collapse/io/report.hpp>
 
 namespace collapse::plot {
@@ -37,25 +38,14 @@ Curve curve_from(const Chain<S>& chain, const ClassStructure& cs, const Absorpti
                  std::size_t start, std::uint64_t generations, detail::Provenance& provenance) {
     Curve curve;
     curve.start = chain.label(start);
-    const S zero = from_integer<S>(0);
-    std::vector<S> mu(chain.size(), zero), next(chain.size(), zero);
+    std::vector<S> mu(chain.size(), from_integer<S>(0)), next;
     mu[start] = from_integer<S>(1);
     for (std::uint64_t t = 0;; ++t) {
-        S closed = zero;
-        for (std::size_t i = 0; i < chain.size(); ++i)
-            if (!cs.is_transient(i)) closed = closed + mu[i];
+        const S closed = mass_in_closed_classes(cs, mu);
         curve.drawn.push_back(detail::drawn(closed, provenance));
         curve.exact.push_back(detail::value_text(closed));
         if (t == generations) break;
-        std::fill(next.begin(), next.end(), zero);
-        for (std::size_t i = 0; i < chain.size(); ++i) {
-            if (is_zero(mu[i]) == Truth::yes) continue;
-            const S scaled = mu[i] / chain.row_total(i);
-            for (std::size_t e = chain.support().row_begin(i); e < chain.support().row_end(i); ++e) {
-                S& cell = next[chain.support().column(e)];
-                cell = cell + scaled * chain.weight(e);
-            }
-        }
+        step_law(chain, mu, next);
         mu.swap(next);
     }
     curve.expected_text = "0";

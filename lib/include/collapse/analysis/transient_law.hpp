@@ -18,28 +18,41 @@ struct TransientLaw {
     S in_closed_class;     ///< total mass on states of closed classes
 };
 
-/// t vector-matrix products, each O(transitions), skipping states with no mass.
+/// One step of the law: next = mu P, O(transitions), skipping states with no mass. `next`
+/// is overwritten (a buffer the caller reuses from step to step).
+template <Scalar S>
+void step_law(const Chain<S>& chain, const std::vector<S>& mu, std::vector<S>& next) {
+    next.assign(chain.size(), from_integer<S>(0));
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        if (is_zero(mu[i]) == Truth::yes) continue;
+        const S scaled = mu[i] / chain.row_total(i);  // one division per row, not per entry
+        for (std::size_t e = chain.support().row_begin(i); e < chain.support().row_end(i); ++e) {
+            S& cell = next[chain.support().column(e)];
+            cell = cell + scaled * chain.weight(e);
+        }
+    }
+}
+
+/// The mass of `mu` on states of closed classes.
+template <Scalar S>
+S mass_in_closed_classes(const ClassStructure& cs, const std::vector<S>& mu) {
+    S closed = from_integer<S>(0);
+    for (std::size_t i = 0; i < mu.size(); ++i)
+        if (!cs.is_transient(i)) closed = closed + mu[i];
+    return closed;
+}
+
+/// t vector-matrix products (step_law).
 template <Scalar S>
 TransientLaw<S> transient_law(const Chain<S>& chain, const ClassStructure& cs, std::size_t start,
                               std::uint64_t steps) {
-    const S zero = from_integer<S>(0);
-    std::vector<S> mu(chain.size(), zero), next(chain.size(), zero);
+    std::vector<S> mu(chain.size(), from_integer<S>(0)), next;
     mu[start] = from_integer<S>(1);
     for (std::uint64_t t = 0; t < steps; ++t) {
-        std::fill(next.begin(), next.end(), zero);
-        for (std::size_t i = 0; i < chain.size(); ++i) {
-            if (is_zero(mu[i]) == Truth::yes) continue;
-            const S scaled = mu[i] / chain.row_total(i);  // one division per row, not per entry
-            for (std::size_t e = chain.support().row_begin(i); e < chain.support().row_end(i); ++e) {
-                S& cell = next[chain.support().column(e)];
-                cell = cell + scaled * chain.weight(e);
-            }
-        }
+        step_law(chain, mu, next);
         mu.swap(next);
     }
-    S closed = zero;
-    for (std::size_t i = 0; i < chain.size(); ++i)
-        if (!cs.is_transient(i)) closed = closed + mu[i];
+    S closed = mass_in_closed_classes(cs, mu);
     return TransientLaw<S>{start, steps, std::move(mu), std::move(closed)};
 }
 

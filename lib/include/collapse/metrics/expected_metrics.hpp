@@ -4,6 +4,7 @@
 // Rational measures (surviving symbols, TV, Wasserstein-1, Dirac mass, presence of each
 // symbol) have the guarantee of the law; entropy and KL are RealOf<S> (enclosures for exact
 // and interval arithmetic, doubles for doubles).
+#include <collapse/analysis/transient_law.hpp>
 #include <collapse/chain/chain.hpp>
 #include <collapse/core/error.hpp>
 #include <collapse/metrics/diversity.hpp>
@@ -103,32 +104,18 @@ ExpectedMetrics<S> expected_metrics(const StateSpace& space, const StateMeasures
     return e;
 }
 
-/// One generation: the law after one more step (each row scaled once by its total).
-template <Scalar S>
-std::vector<S> step_law(const Chain<S>& chain, const std::vector<S>& mu) {
-    std::vector<S> next(chain.size(), from_integer<S>(0));
-    for (std::size_t i = 0; i < chain.size(); ++i) {
-        if (is_zero(mu[i]) == Truth::yes) continue;
-        const S scaled = mu[i] / chain.row_total(i);
-        for (std::size_t e = chain.support().row_begin(i); e < chain.support().row_end(i); ++e) {
-            S& cell = next[chain.support().column(e)];
-            cell = cell + scaled * chain.weight(e);
-        }
-    }
-    return next;
-}
-
 /// Expected measures at generations 0..T from `start`.
 template <Scalar S>
 std::vector<ExpectedMetrics<S>> expected_metrics_over_generations(const Chain<S>& chain, const StateSpace& space,
                                                                   const StateMeasures<S>& m, std::size_t start,
                                                                   std::uint64_t generations, Precision bits) {
-    std::vector<S> mu(chain.size(), from_integer<S>(0));
+    std::vector<S> mu(chain.size(), from_integer<S>(0)), next;
     mu.at(start) = from_integer<S>(1);
     std::vector<ExpectedMetrics<S>> out;
     out.push_back(expected_metrics(space, m, mu, bits));
     for (std::uint64_t t = 0; t < generations; ++t) {
-        mu = step_law(chain, mu);
+        step_law(chain, mu, next);
+        mu.swap(next);
         out.push_back(expected_metrics(space, m, mu, bits));
     }
     return out;
